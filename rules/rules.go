@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the embedded rule and lexicon files.
 //
-//go:embed text
+//go:embed text ingest
 var FS embed.FS

@@ -1,0 +1,404 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax"
+)
+
+// line is one line of the normalised text, and what the engine made of it.
+type line struct {
+	start, end  int // the line without its '\n', white space trimmed
+	blankBefore bool
+	blankAfter  bool
+	kind        parallax.FurnitureKind // "" for body text and headings
+	source      string
+	heading     bool
+	bodyStart   int // where body text begins, after prefixes marked as furniture
+	prefixes    []parallax.Furniture
+	consumed    bool // the prefixes cover the whole line
+}
+
+func (l *line) text(t string) string { return t[l.start:l.end] }
+
+// splitLines cuts t into its non-empty lines, trimmed, noting blank lines.
+func splitLines(t string) []line {
+	var out []line
+	blank := true // the start of the text counts as a blank line
+	for i := 0; i <= len(t); {
+		e := strings.IndexByte(t[i:], '\n')
+		if e < 0 {
+			e = len(t)
+		} else {
+			e += i
+		}
+		s, f := i, e
+		for s < f && isSpaceRune(t, s) {
+			_, size := utf8.DecodeRuneInString(t[s:])
+			s += size
+		}
+		for f > s {
+			r, size := utf8.DecodeLastRuneInString(t[s:f])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			f -= size
+		}
+		if f > s {
+			if n := len(out); n > 0 && blank {
+				out[n-1].blankAfter = true
+			}
+			out = append(out, line{start: s, end: f, blankBefore: blank, bodyStart: s})
+			blank = false
+		} else {
+			blank = true
+		}
+		if e == len(t) {
+			break
+		}
+		i = e + 1
+	}
+	if n := len(out); n > 0 {
+		out[n-1].blankAfter = true
+	}
+	return out
+}
+
+func isSpaceRune(t string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(t[i:])
+	return unicode.IsSpace(r)
+}
+
+var (
+	monthRE = `(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
+	// "— DD Geopolitics (@DD_Geopolitics) June 23, 2025"
+	tweetSigRE = regexp.MustCompile(`(?:^|\s)(?:—|–|--|-)\s*([^()\n]{1,80}?)\s*\((@\w{1,30})\)\s+` + monthRE + `\s+\d{1,2},\s+\d{4}\s*$`)
+	tweetURLRE = regexp.MustCompile(`(?i)\b(?:pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+)`)
+	// "(PC, Kremlin, AJA)"
+	sourceTagRE = regexp.MustCompile(`^\(([^()]{1,120})\)$`)
+	// "date 2025-06-23 ", "Published: June 23, 2025"
+	datePrefixRE = regexp.MustCompile(`(?i)^(?:date|dated|published|posted|updated|last updated)(?:\s+on)?:?\s+(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRE + `,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*`)
+	// "By Palestine Chronicle Staff", "By Jane Doe and John Roe, Reuters"
+	bylineRE = regexp.MustCompile(`^[Bb][Yy]:?\s+(\p{Lu}[\p{L}.'’\-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’\-]*|and|&|of|the|de|da|van|von|al|bin|el|le|la))*)\s*$`)
+	// "via June 22nd 2025"
+	viaRE = regexp.MustCompile(`^(?i:via)\s+(\S.{0,60})$`)
+	// "Follow Frances Martel on Facebook and Twitter."
+	followRE  = regexp.MustCompile(`^Follow\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})\s+on\s+(.+)$`)
+	creditsRE = regexp.MustCompile(`^\(?(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\s+\p{Lu}.{0,200}$`)
+	// "MOSCOW, June 23. /TASS/. "
+	tassRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3}),\s+` + monthRE + `\s+\d{1,2}\.?\s*/([\p{L} -]{2,30})/\.?\s*`)
+	// "LONDON (Reuters) - ", "LONDON, June 23 (Reuters) - "
+	wireRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + monthRE + `\s+\d{1,2}|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|-{1,2})\s*`)
+	// "WASHINGTON — ", "Moscow - " at the start of the first paragraph
+	cityDashRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?(?:,\s\p{Lu}[\p{L}.]*)?)\s+(?:—|–|-{1,2})\s+\p{Lu}`)
+)
+
+// classify marks the furniture and headings among lines.
+func (e *Engine) classify(t string, lines []line) {
+	nonEmpty := 0
+	firstBody := -1
+	for i := range lines {
+		l := &lines[i]
+		s := l.text(t)
+		nonEmpty++
+		switch {
+		case tweetURLRE.MatchString(s) || tweetSigRE.MatchString(s):
+			l.kind = parallax.FurnitureTweet
+			if m := tweetSigRE.FindStringSubmatch(s); m != nil {
+				l.source = strings.TrimSpace(m[1]) + " (" + m[2] + ")"
+				// A signature on a line of its own closes the post above it.
+				if strings.IndexFunc(s, unicode.IsLetter) > strings.IndexAny(s, "—–-") && i > 0 && !l.blankBefore && lines[i-1].kind == "" {
+					lines[i-1].kind = parallax.FurnitureTweet
+				}
+			}
+			continue
+		case isSourceTag(s):
+			l.kind = parallax.FurnitureSourceTag
+			l.source = sourceTagRE.FindStringSubmatch(s)[1]
+			continue
+		case e.isLabel(s):
+			l.kind = parallax.FurnitureLabel
+			continue
+		}
+		if src, ok := e.credit(s); ok {
+			l.kind = parallax.FurnitureCredit
+			l.source = src
+			if i > 0 && !l.blankBefore && lines[i-1].kind == "" && !lines[i-1].heading {
+				lines[i-1].kind = parallax.FurnitureCaption
+			}
+			continue
+		}
+		if m := followRE.FindStringSubmatch(s); m != nil && e.namesSocial(m[2]) {
+			l.kind = parallax.FurnitureSignoff
+			l.source = m[1]
+			continue
+		}
+		if creditsRE.MatchString(s) && len(strings.Fields(s)) <= 40 {
+			l.kind = parallax.FurnitureSignoff
+			continue
+		}
+		if viaRE.MatchString(s) && len(strings.Fields(s)) <= 6 && !endsSentence(s) {
+			l.kind = parallax.FurnitureVia
+			l.source = viaRE.FindStringSubmatch(s)[1]
+			continue
+		}
+		// Metadata at the head of the page: "date 2025-06-23 By X Staff".
+		if nonEmpty <= 4 && firstBody < 0 {
+			rest := l.start
+			if m := datePrefixRE.FindStringIndex(s); m != nil {
+				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: l.start, End: l.start + trimEnd(s[:m[1]])}})
+				rest = l.start + m[1]
+			}
+			if r := t[rest:l.end]; bylineRE.MatchString(r) && len(strings.Fields(r)) <= 9 {
+				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureByline, Span: parallax.Span{Start: rest, End: l.end}})
+				rest = l.end
+			}
+			if rest == l.end {
+				l.consumed = true
+				continue
+			}
+			if len(l.prefixes) > 0 {
+				l.bodyStart = rest
+			}
+		}
+		if firstBody < 0 && e.isHeading(t, lines, i, true) {
+			l.heading = true
+			continue
+		}
+		if firstBody >= 0 && e.isHeading(t, lines, i, false) {
+			l.heading = true
+			continue
+		}
+		if firstBody < 0 {
+			firstBody = i
+			e.leadPrefixes(t, l)
+		}
+	}
+}
+
+// leadPrefixes marks the agency prefix and dateline that open the first
+// paragraph: "MENAFN - Kashmir Observer) Moscow - Russian President ...".
+func (e *Engine) leadPrefixes(t string, l *line) {
+	at := l.bodyStart
+	s := t[at:l.end]
+	for _, agg := range e.lx.aggregators {
+		if !strings.HasPrefix(s, agg) {
+			continue
+		}
+		rest := s[len(agg):]
+		r := strings.TrimLeft(rest, " ")
+		if r2, ok := cutDash(r); ok {
+			if close := strings.IndexByte(r2, ')'); close > 0 && close <= 80 && !strings.ContainsRune(r2[:close], '(') {
+				outlet := strings.TrimSpace(r2[:close])
+				end := len(s) - len(r2) + close + 1
+				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureAgency, Span: parallax.Span{Start: at, End: at + end}, Source: outlet})
+				at += end
+				at += len(t[at:l.end]) - len(strings.TrimLeft(t[at:l.end], " "))
+				s = t[at:l.end]
+			}
+		}
+		break
+	}
+	if m := tassRE.FindStringSubmatchIndex(s); m != nil {
+		src := s[m[4]:m[5]]
+		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:m[1]])}, Source: src})
+		at += m[1]
+	} else if m := wireRE.FindStringSubmatchIndex(s); m != nil && e.isAgency(s[m[4]:m[5]]) {
+		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:m[1]])}, Source: s[m[4]:m[5]]})
+		at += m[1]
+	} else if m := cityDashRE.FindStringSubmatchIndex(s); m != nil && (len(l.prefixes) > 0 || isAllCaps(s[m[2]:m[3]])) {
+		end := m[1] - 1 // keep the capital that starts the sentence
+		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:end])}})
+		at += end
+	}
+	l.bodyStart = at
+}
+
+func cutDash(s string) (string, bool) {
+	for _, d := range []string{"—", "–", "--", "-"} {
+		if r, ok := strings.CutPrefix(s, d); ok {
+			return strings.TrimLeft(r, " "), true
+		}
+	}
+	return s, false
+}
+
+// trimEnd returns the length of s without trailing white space.
+func trimEnd(s string) int { return len(strings.TrimRight(s, " \t")) }
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+func (e *Engine) isAgency(name string) bool {
+	_, ok := e.lx.agencies[strings.TrimSpace(name)]
+	return ok
+}
+
+func (e *Engine) isLabel(s string) bool {
+	s = strings.TrimRight(s, " .:!|·•›»>")
+	if len(s) > 60 {
+		return false
+	}
+	for _, g := range e.lx.labels {
+		if g.match(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSourceTag reports whether s is a parenthesised list of short source
+// names: "(PC, Kremlin, AJA)".
+func isSourceTag(s string) bool {
+	m := sourceTagRE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	items := strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ';' || r == '/' })
+	if len(items) < 2 && !isAllCaps(m[1]) {
+		return false
+	}
+	for _, it := range items {
+		w := strings.Fields(it)
+		if len(w) == 0 || len(w) > 4 {
+			return false
+		}
+		if r := first0(w[0]); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// credit reports whether s is a photo credit, and the agency it names.
+func (e *Engine) credit(s string) (string, bool) {
+	if len(strings.Fields(s)) > 16 {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	for _, m := range e.lx.creditMarkers {
+		if strings.HasPrefix(low, m) {
+			return strings.TrimSpace(s[len(m):]), true
+		}
+		if strings.HasPrefix(low, "("+m) && strings.HasSuffix(s, ")") {
+			return strings.TrimSpace(s[len(m)+1 : len(s)-1]), true
+		}
+	}
+	if endsSentence(s) {
+		return "", false
+	}
+	// "FABRICE COFFRINI/AFP via Getty Images", "Reuters/Jane Doe", "AP Photo/John Roe"
+	if slash := strings.IndexByte(s, '/'); slash > 0 && !strings.Contains(s, "://") {
+		left, right := strings.TrimSpace(s[:slash]), strings.TrimSpace(s[slash+1:])
+		if e.agencyPrefix(strings.ToLower(right)) != "" {
+			return right, true
+		}
+		if e.agencyPrefix(strings.ToLower(left)) != "" && len(strings.Fields(right)) <= 4 {
+			return left, true
+		}
+	}
+	// "Jane Doe via Getty Images", "Jane Doe | Reuters"
+	for _, sep := range []string{" via ", " | ", " for "} {
+		if i := strings.LastIndex(low, sep); i > 0 {
+			if a := e.agencyPrefix(low[i+len(sep):]); a != "" && len(a) == len(low)-i-len(sep) {
+				return s[i+len(sep):], true
+			}
+		}
+	}
+	return "", false
+}
+
+// agencyPrefix returns the photo agency that s (lower case) starts with,
+// whole words only, or "".
+func (e *Engine) agencyPrefix(s string) string {
+	best := ""
+	for _, a := range e.lx.photoAgencies {
+		if len(a) > len(best) && strings.HasPrefix(s, a) && (len(s) == len(a) || !isLetterOrDigit(first0(s[len(a):]))) {
+			best = a
+		}
+	}
+	return best
+}
+
+func (e *Engine) namesSocial(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '.' }) {
+		if e.lx.social[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether s ends with terminal punctuation, before any
+// closing quotes.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, isCloser)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// isHeading reports whether lines[i] is a heading: a short line without
+// final punctuation, standing as its own paragraph, in title case; or, at
+// the top of the text, a headline in any case.
+func (e *Engine) isHeading(t string, lines []line, i int, top bool) bool {
+	l := &lines[i]
+	s := t[l.bodyStart:l.end]
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 20 || i == len(lines)-1 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isCloser))
+	if strings.ContainsRune(".!?:;,…", last) || strings.HasSuffix(s, "\"") {
+		return false
+	}
+	if !unicode.IsUpper(first0(strings.TrimLeft(s, "\"'“‘"))) && !unicode.IsDigit(first0(s)) {
+		return false
+	}
+	// Its own paragraph: set off by blank lines, or every line is one.
+	if !(l.blankBefore && l.blankAfter) && !(top && l.blankAfter) && hasBlankLines(lines) {
+		return false
+	}
+	if top && len(words) <= 20 {
+		return true
+	}
+	if len(words) > 14 {
+		return false
+	}
+	content, capital := 0, 0
+	for k, w := range words {
+		w = strings.Trim(w, "\"'“‘”’()[],")
+		if w == "" || !unicode.IsLetter(first0(w)) {
+			continue
+		}
+		if k > 0 && e.lx.smallWords[strings.ToLower(w)] {
+			continue
+		}
+		content++
+		if unicode.IsUpper(first0(w)) {
+			capital++
+		}
+	}
+	return content > 0 && capital*4 >= content*3
+}
+
+func hasBlankLines(lines []line) bool {
+	for i := range lines {
+		if i > 0 && lines[i].blankBefore {
+			return true
+		}
+	}
+	return false
+}

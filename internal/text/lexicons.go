@@ -28,6 +28,7 @@ type lexicons struct {
 	units         map[string]string
 	currencies    map[string]string // symbol or lower-case word → code
 	currencySyms  []string          // symbols, longest first
+	currencyFirst [256]bool         // first bytes of the symbols
 	smallWords    map[string]bool
 }
 
@@ -42,8 +43,8 @@ type globPattern struct{ parts []string }
 
 func newGlob(p string) globPattern { return globPattern{strings.Split(strings.ToLower(p), "*")} }
 
+// match reports whether s, already lower case, matches.
 func (g globPattern) match(s string) bool {
-	s = strings.ToLower(s)
 	if len(g.parts) == 1 {
 		return s == g.parts[0]
 	}
@@ -131,6 +132,9 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 		if !isWordString(k) {
 			lx.currencySyms = append(lx.currencySyms, k)
 		}
+	}
+	for _, sym := range lx.currencySyms {
+		lx.currencyFirst[sym[0]] = true
 	}
 	sort.Slice(lx.currencySyms, func(i, j int) bool {
 		if len(lx.currencySyms[i]) != len(lx.currencySyms[j]) {

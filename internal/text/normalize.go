@@ -26,7 +26,7 @@ type Normalized struct {
 	Text string
 	// checkpoints map offsets of Text to offsets of the original. Between
 	// two checkpoints the offsets move together; none means the identity.
-	checks []checkpoint
+	checks  []checkpoint
 	origLen int
 }
 
@@ -87,7 +87,7 @@ func Normalize(src string) *Normalized {
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRuneInString(src[i:])
 		// Compose runs of a starter and combining marks.
-		if nfc && r >= utf8.RuneSelf {
+		if nfc && (r >= utf8.RuneSelf || (i+size < len(src) && src[i+size] >= utf8.RuneSelf)) {
 			end := i + size
 			for end < len(src) {
 				r2, s2 := utf8.DecodeRuneInString(src[end:])

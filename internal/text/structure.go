@@ -105,7 +105,8 @@ func (e *Engine) classify(t string, lines []line) {
 		s := l.text(t)
 		nonEmpty++
 		switch {
-		case tweetURLRE.MatchString(s) || tweetSigRE.MatchString(s):
+		case (strings.Contains(s, "twitter.com/") || strings.Contains(s, "x.com/")) && tweetURLRE.MatchString(s) ||
+			strings.Contains(s, "(@") && tweetSigRE.MatchString(s):
 			l.kind = parallax.FurnitureTweet
 			if m := tweetSigRE.FindStringSubmatch(s); m != nil {
 				l.source = strings.TrimSpace(m[1]) + " (" + m[2] + ")"
@@ -131,16 +132,18 @@ func (e *Engine) classify(t string, lines []line) {
 			}
 			continue
 		}
-		if m := followRE.FindStringSubmatch(s); m != nil && e.namesSocial(m[2]) {
+		if !strings.HasPrefix(s, "Follow ") {
+			// not a sign-off
+		} else if m := followRE.FindStringSubmatch(s); m != nil && e.namesSocial(m[2]) {
 			l.kind = parallax.FurnitureSignoff
 			l.source = m[1]
 			continue
 		}
-		if creditsRE.MatchString(s) && len(strings.Fields(s)) <= 40 {
+		if len(s) < 400 && strings.Contains(s, "by ") && creditsRE.MatchString(s) {
 			l.kind = parallax.FurnitureSignoff
 			continue
 		}
-		if viaRE.MatchString(s) && len(strings.Fields(s)) <= 6 && !endsSentence(s) {
+		if len(s) < 80 && (s[0] == 'v' || s[0] == 'V') && viaRE.MatchString(s) && countFields(s) <= 6 && !endsSentence(s) {
 			l.kind = parallax.FurnitureVia
 			l.source = viaRE.FindStringSubmatch(s)[1]
 			continue
@@ -248,10 +251,10 @@ func (e *Engine) isAgency(name string) bool {
 }
 
 func (e *Engine) isLabel(s string) bool {
-	s = strings.TrimRight(s, " .:!|·•›»>")
-	if len(s) > 60 {
+	if len(s) > 80 {
 		return false
 	}
+	s = strings.ToLower(strings.TrimRight(s, " .:!|·•›»>"))
 	for _, g := range e.lx.labels {
 		if g.match(s) {
 			return true
@@ -263,6 +266,9 @@ func (e *Engine) isLabel(s string) bool {
 // isSourceTag reports whether s is a parenthesised list of short source
 // names: "(PC, Kremlin, AJA)".
 func isSourceTag(s string) bool {
+	if s[0] != '(' || s[len(s)-1] != ')' {
+		return false
+	}
 	m := sourceTagRE.FindStringSubmatch(s)
 	if m == nil {
 		return false
@@ -285,7 +291,7 @@ func isSourceTag(s string) bool {
 
 // credit reports whether s is a photo credit, and the agency it names.
 func (e *Engine) credit(s string) (string, bool) {
-	if len(strings.Fields(s)) > 16 {
+	if len(s) > 200 || countFields(s) > 16 {
 		return "", false
 	}
 	low := strings.ToLower(s)
@@ -356,6 +362,9 @@ func endsSentence(s string) bool {
 func (e *Engine) isHeading(t string, lines []line, i int, top bool) bool {
 	l := &lines[i]
 	s := t[l.bodyStart:l.end]
+	if len(s) > 200 || countFields(s) > 20 {
+		return false
+	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 20 || i == len(lines)-1 {
 		return false

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,25 +17,43 @@ import (
 // currencies), dates and punctuation, each with byte offsets, a normalised
 // form and a stem. It is safe for concurrent use.
 type Tokenizer struct {
-	lx     *lexicons
-	stems  sync.Map // norm → stem
-	nstems atomic.Int64
+	lx    *lexicons
+	mu    sync.RWMutex
+	forms map[string]wordForms // word as written → its norm and stem
 }
+
+type wordForms struct{ norm, stem string }
 
 // maxStemCache bounds the stem cache; past it, stems are computed afresh.
 const maxStemCache = 1 << 18
 
-func newTokenizer(lx *lexicons) *Tokenizer { return &Tokenizer{lx: lx} }
+func newTokenizer(lx *lexicons) *Tokenizer {
+	return &Tokenizer{lx: lx, forms: make(map[string]wordForms, 1<<12)}
+}
 
 // Tokens tokenises s. Offsets are byte offsets into s; Sentence is -1.
 func (tk *Tokenizer) Tokens(s string) []parallax.Token {
-	return tk.appendTokens(nil, s, 0, len(s), -1)
+	return tk.appendTokens(make([]parallax.Token, 0, estimateTokens(s)), s, 0, len(s), -1)
+}
+
+// estimateTokens guesses how many tokens s holds, a little high, so that
+// the token slice is allocated once: tokens are large, and growing the
+// slice would copy them all.
+func estimateTokens(s string) int {
+	n := 16
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', ',', '.', '"', ':', ';', '(', ')', '-':
+			n++
+		}
+	}
+	return n + n/8
 }
 
 // tokenizeSentences tokenises every sentence of t and counts the words of
 // the non-heading ones.
 func (tk *Tokenizer) tokenizeSentences(t string, sents []parallax.Sentence) ([]parallax.Token, int) {
-	out := make([]parallax.Token, 0, len(t)/5)
+	out := make([]parallax.Token, 0, estimateTokens(t))
 	words := 0
 	for i, s := range sents {
 		k := len(out)
@@ -150,8 +167,31 @@ func linkEnd(t string, i, to int) int {
 }
 
 func (tk *Tokenizer) word(t string, s, e int) parallax.Token {
-	norm := normWord(t[s:e])
-	return parallax.Token{Span: parallax.Span{Start: s, End: e}, Kind: parallax.TokenWord, Norm: norm, Stem: tk.stem(norm)}
+	f := tk.wordForms(t[s:e])
+	return parallax.Token{Span: parallax.Span{Start: s, End: e}, Kind: parallax.TokenWord, Norm: f.norm, Stem: f.stem}
+}
+
+// wordForms returns the norm and stem of a word as written, from the cache
+// when it is there.
+func (tk *Tokenizer) wordForms(w string) wordForms {
+	tk.mu.RLock()
+	f, ok := tk.forms[w]
+	tk.mu.RUnlock()
+	if ok {
+		return f
+	}
+	f.norm = normWord(w)
+	f.stem = f.norm
+	if len(f.norm) > 2 && isASCIIWord(f.norm) {
+		f.stem = english.Stem(f.norm, false)
+	}
+	tk.mu.Lock()
+	if len(tk.forms) < maxStemCache {
+		// Clone: the key must not keep the whole article alive.
+		tk.forms[strings.Clone(w)] = f
+	}
+	tk.mu.Unlock()
+	return f
 }
 
 // normWord lower-cases w and makes curly apostrophes straight.
@@ -163,21 +203,6 @@ func normWord(w string) string {
 	return w
 }
 
-func (tk *Tokenizer) stem(norm string) string {
-	if v, ok := tk.stems.Load(norm); ok {
-		return v.(string)
-	}
-	st := norm
-	if len(norm) > 2 && isASCIIWord(norm) {
-		st = english.Stem(norm, false)
-	}
-	if tk.nstems.Load() < maxStemCache {
-		if _, loaded := tk.stems.LoadOrStore(norm, st); !loaded {
-			tk.nstems.Add(1)
-		}
-	}
-	return st
-}
 
 func isASCIIWord(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -313,7 +338,7 @@ func (tk *Tokenizer) number(t string, i, to int, sym string) parallax.Token {
 				tok.Kind = parallax.TokenOrdinal
 			case suf == "s" && len(digits) == 4: // "1990s"
 				tok.End = we
-				tok.Kind = parallax.TokenWord
+				tok.Kind, tok.Value = parallax.TokenWord, 0
 			case tk.lx.magnitudes[suf] != 0:
 				tok.End = we
 				tok.Value *= tk.lx.magnitudes[suf]
@@ -322,7 +347,7 @@ func (tk *Tokenizer) number(t string, i, to int, sym string) parallax.Token {
 				tok.Kind, tok.Unit = parallax.TokenQuantity, tk.lx.units[suf]
 			default:
 				tok.End = we
-				tok.Kind = parallax.TokenWord // "3D", "G7", "F35"
+				tok.Kind, tok.Value = parallax.TokenWord, 0 // "3D", "G7", "F35"
 			}
 		}
 	}
@@ -421,6 +446,9 @@ func (tk *Tokenizer) withUnit(t string, tok parallax.Token, to int) parallax.Tok
 
 // currencySymbol returns the currency symbol s starts with, or "".
 func (tk *Tokenizer) currencySymbol(s string) string {
+	if s == "" || !tk.lx.currencyFirst[s[0]] {
+		return ""
+	}
 	for _, sym := range tk.lx.currencySyms {
 		if strings.HasPrefix(s, sym) {
 			return sym

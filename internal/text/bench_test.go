@@ -1,0 +1,77 @@
+package text
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchText is the five seed articles, repeated to about 1 MB.
+func benchText(b *testing.B) string {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no seed articles: %v", err)
+	}
+	var one strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		one.Write(data)
+		one.WriteString("\n\n")
+	}
+	return strings.Repeat(one.String(), 1<<20/one.Len()+1)
+}
+
+// BenchmarkAnalyze measures the whole text engine: normalisation,
+// furniture, sentences, quotation state and tokens.
+func BenchmarkAnalyze(b *testing.B) {
+	e := newTestEngine(b)
+	src := benchText(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Analyze(src)
+	}
+}
+
+// BenchmarkNormalize measures normalisation alone.
+func BenchmarkNormalize(b *testing.B) {
+	src := benchText(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Normalize(src)
+	}
+}
+
+// BenchmarkSentences measures the segmenter alone, paragraph by paragraph.
+func BenchmarkSentences(b *testing.B) {
+	e := newTestEngine(b)
+	paras := strings.Split(benchText(b), "\n")
+	n := 0
+	for _, p := range paras {
+		n += len(p) + 1
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			e.Segmenter().Sentences(p)
+		}
+	}
+}
+
+// BenchmarkTokens measures the tokenizer alone.
+func BenchmarkTokens(b *testing.B) {
+	e := newTestEngine(b)
+	src := Normalize(benchText(b)).Text
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Tokenizer().Tokens(src)
+	}
+}

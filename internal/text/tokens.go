@@ -108,11 +108,10 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 			e := linkEnd(t, i, to)
 			tok = tk.word(t, i, e)
 		case isDigitByte(c):
-			tok = tk.number(t, i, to, "")
+			tok = tk.number(t, i, to, "", i)
 		case unicode.IsLetter(r):
 			if sym, ok := tk.currencyCodeBefore(t, i, to); ok {
-				tok = tk.number(t, i+len(sym), to, sym)
-				tok.Start = i
+				tok = tk.number(t, i+len(sym), to, sym, i)
 				break
 			}
 			tok = tk.wordish(t, i, to, out[first:])
@@ -122,8 +121,7 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 				if t[j] == ' ' {
 					j++
 				}
-				tok = tk.number(t, j, to, sym)
-				tok.Start = i
+				tok = tk.number(t, j, to, sym, i)
 				break
 			}
 			tok = tk.punct(t, i, to, r, size)
@@ -202,7 +200,6 @@ func normWord(w string) string {
 	}
 	return w
 }
-
 
 func isASCIIWord(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -302,8 +299,8 @@ func (tk *Tokenizer) numberWord(norm string) (float64, bool, bool) {
 }
 
 // number scans a number in digits from i, with any currency symbol sym
-// already read before it, and the units, magnitudes or percent after it.
-func (tk *Tokenizer) number(t string, i, to int, sym string) parallax.Token {
+// already read from start, and the units, magnitudes or percent after it.
+func (tk *Tokenizer) number(t string, i, to int, sym string, start int) parallax.Token {
 	// ISO date: 2025-06-23
 	if i+10 <= to && isISODate(t[i:i+10]) && (i+10 == to || !isLetterOrDigit(first0(t[i+10:to]))) {
 		return parallax.Token{Span: parallax.Span{Start: i, End: i + 10}, Kind: parallax.TokenDate, Norm: t[i : i+10], Stem: t[i : i+10], Date: t[i : i+10]}
@@ -322,7 +319,7 @@ func (tk *Tokenizer) number(t string, i, to int, sym string) parallax.Token {
 		break
 	}
 	digits := t[i:e]
-	tok := parallax.Token{Span: parallax.Span{Start: i, End: e}, Kind: parallax.TokenNumber}
+	tok := parallax.Token{Span: parallax.Span{Start: start, End: e}, Kind: parallax.TokenNumber}
 	tok.Value = parseNumber(digits)
 	// Glued suffixes: %, ordinals, magnitudes and units ("5km", "$2bn").
 	if e < to {

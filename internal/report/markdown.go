@@ -1,0 +1,186 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"parallax"
+)
+
+// Markdown writes a as GitHub-flavoured Markdown with the same information as
+// [Text]: a section per story, and per article a metadata table, a numbered
+// list of its sentences with byte offsets and a table of its furniture; then
+// the warnings. All text from the articles is escaped, so it is shown
+// exactly, never read as markup.
+func Markdown(w io.Writer, a *parallax.Analysis) error {
+	if a == nil {
+		a = &parallax.Analysis{}
+	}
+	m := &markdownWriter{w: bufio.NewWriter(w)}
+	m.line("# Parallax analysis")
+	m.line("")
+	m.line(fmt.Sprintf("%s in %s, %s.",
+		plural(len(a.Articles), "article", "articles"),
+		plural(len(a.Stories), "story", "stories"),
+		plural(len(a.Warnings), "warning", "warnings")))
+	for _, g := range groups(a) {
+		m.story(g)
+	}
+	if len(a.Warnings) > 0 {
+		m.line("")
+		m.line("## Warnings")
+		m.line("")
+		for _, warn := range a.Warnings {
+			m.line("- **" + escapeMarkdown(clean(warn.Input)) + "**: " + escapeMarkdown(clean(warn.Message)))
+		}
+	}
+	if err := m.w.Flush(); err != nil {
+		return fmt.Errorf("report: writing markdown: %w", err)
+	}
+	return nil
+}
+
+// markdownWriter writes the Markdown report. Write errors stay in the
+// bufio.Writer and come out of its Flush.
+type markdownWriter struct {
+	w *bufio.Writer
+}
+
+func (m *markdownWriter) line(s string) {
+	m.w.WriteString(s)
+	m.w.WriteByte('\n')
+}
+
+func (m *markdownWriter) story(g group) {
+	m.line("")
+	if g.Story == nil {
+		m.line("## Articles in no story")
+	} else {
+		title := escapeMarkdown(clean(g.Story.Title))
+		if title == "" {
+			title = "(untitled)"
+		}
+		m.line("## Story " + escapeMarkdown(clean(g.Story.ID)) + ": " + title)
+		m.line("")
+		outlets := make([]string, len(g.Story.Outlets))
+		for i, o := range g.Story.Outlets {
+			outlets[i] = escapeMarkdown(clean(o))
+		}
+		m.line(fmt.Sprintf("**Outlets:** %s · **Articles:** %d", orDash(strings.Join(outlets, ", ")), len(g.Articles)))
+	}
+	for _, art := range g.Articles {
+		m.article(art)
+	}
+}
+
+func (m *markdownWriter) article(art *parallax.Article) {
+	m.line("")
+	m.line("### " + escapeMarkdown(clean(art.ID)) + " · " + escapeMarkdown(clean(art.DisplayName())))
+	m.line("")
+	m.line("| Field | Value |")
+	m.line("| --- | --- |")
+	row := func(field, value string) { m.line("| " + field + " | " + orDash(value) + " |") }
+	row("Title", escapeMarkdown(clean(art.Title)))
+	row("Author", escapeMarkdown(clean(art.Author)))
+	row("Published", formatTime(art.Published))
+	row("URL", markdownURL(clean(art.URL)))
+	row("Source", escapeMarkdown(clean(art.Source)))
+	row("Words", fmt.Sprint(art.Words))
+	row("Spans", counts(art))
+	inferred := inferences(art)
+	for i, line := range inferred {
+		inferred[i] = escapeMarkdown(line)
+	}
+	if len(inferred) == 0 {
+		inferred = []string{"nothing"}
+	}
+	row("Inferred", strings.Join(inferred, "; "))
+
+	if len(art.Sentences) > 0 {
+		m.line("")
+		m.line("#### Sentences")
+		m.line("")
+		for i, s := range art.Sentences {
+			text, _ := spanText(art, s.Span)
+			text = escapeMarkdown(text)
+			if text == "" {
+				text = "(empty)"
+			}
+			switch {
+			case s.Heading:
+				text = "**" + text + "** (heading)"
+			case s.Quoted:
+				text = quoteMarker + " " + text
+			}
+			m.line(fmt.Sprintf("%d. `%s` %s", i+1, spanLabel(s.Span), text))
+		}
+	}
+
+	if len(art.Furniture) > 0 {
+		m.line("")
+		m.line("#### Furniture")
+		m.line("")
+		m.line("| Kind | Offsets | Text | Source |")
+		m.line("| --- | --- | --- | --- |")
+		for _, f := range art.Furniture {
+			text, _ := spanText(art, f.Span)
+			m.line(fmt.Sprintf("| %s | `%s` | %s | %s |",
+				orDash(escapeMarkdown(clean(string(f.Kind)))), spanLabel(f.Span),
+				orDash(escapeMarkdown(shorten(text, furnitureTextLimit))), orDash(escapeMarkdown(clean(f.Source)))))
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// plainURL matches a URL that is safe inside an angle-bracket autolink and
+// a table cell.
+var plainURL = regexp.MustCompile(`^https?://[^\s<>|\\` + "`" + `]+$`)
+
+// markdownURL returns u as an autolink when it is a plain http(s) URL, else as
+// escaped text.
+func markdownURL(u string) string {
+	if plainURL.MatchString(u) {
+		return "<" + u + ">"
+	}
+	return escapeMarkdown(u)
+}
+
+// escapeMarkdown escapes s so that GitHub-flavoured Markdown shows it as
+// written, inside a paragraph, a list item, a heading or a table cell. s must
+// be one line (see clean). Every character that can start or end markup is
+// backslash-escaped: \ ` * _ [ ] < > | # ~ $ &, and a colon that could open an
+// emoji shortcode such as ":fire:". Characters that are markup only at the
+// start of a line (-, +, =, 1.) are left alone: the renderer never puts text
+// there.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#', '~', '$', '&':
+			b.WriteByte('\\')
+		case ':':
+			if i+1 < len(s) && isShortcodeByte(s[i+1]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isShortcodeByte reports whether c can follow the colon that opens an
+// emoji shortcode.
+func isShortcodeByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '+' || c == '-'
+}

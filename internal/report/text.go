@@ -1,0 +1,211 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"parallax"
+)
+
+// DefaultWidth is the line width [Text] wraps at when none is given.
+const DefaultWidth = 100
+
+// minTextWidth is the narrowest column of text the wrapper keeps beside an
+// indent, however small the width asked for.
+const minTextWidth = 20
+
+// quoteMarker marks a quoted sentence in the text report.
+const quoteMarker = "❝"
+
+// TextOptions configures [Text].
+type TextOptions struct {
+	// Width is the line width to wrap at; 0 means [DefaultWidth].
+	Width int
+}
+
+// Text writes a as a plain-text report for a terminal, wrapped at
+// opts.Width and free of colour codes: for each story its title, outlets and
+// article count; for each article its metadata, what of it was inferred,
+// its numbered sentences with byte offsets (quoted ones marked ❝, headings
+// shown as "## Heading") and its furniture; then the warnings.
+func Text(w io.Writer, a *parallax.Analysis, opts TextOptions) error {
+	if opts.Width <= 0 {
+		opts.Width = DefaultWidth
+	}
+	if a == nil {
+		a = &parallax.Analysis{}
+	}
+	t := &textWriter{w: bufio.NewWriter(w), width: opts.Width}
+	if len(a.Articles) == 0 {
+		t.line("No articles.")
+	}
+	for i, g := range groups(a) {
+		if i > 0 {
+			t.line("")
+		}
+		t.story(g)
+	}
+	if len(a.Warnings) > 0 {
+		t.line("")
+		t.line(fmt.Sprintf("WARNINGS (%d)", len(a.Warnings)))
+		for _, warn := range a.Warnings {
+			t.wrap("  ", "    ", clean(warn.Input)+": "+clean(warn.Message))
+		}
+	}
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("report: writing text: %w", err)
+	}
+	return nil
+}
+
+// textWriter writes the text report. Write errors stay in the bufio.Writer
+// and come out of its Flush.
+type textWriter struct {
+	w     *bufio.Writer
+	width int
+}
+
+func (t *textWriter) line(s string) {
+	t.w.WriteString(s)
+	t.w.WriteByte('\n')
+}
+
+func (t *textWriter) story(g group) {
+	if g.Story == nil {
+		t.line(fmt.Sprintf("ARTICLES IN NO STORY (%d)", len(g.Articles)))
+	} else {
+		title := clean(g.Story.Title)
+		if title == "" {
+			title = "(untitled)"
+		}
+		t.wrap("STORY "+clean(g.Story.ID)+": ", "  ", title)
+		outlets := make([]string, len(g.Story.Outlets))
+		for i, o := range g.Story.Outlets {
+			outlets[i] = clean(o)
+		}
+		t.field("  ", "outlets", strings.Join(outlets, ", "))
+		t.field("  ", "articles", fmt.Sprint(len(g.Articles)))
+	}
+	for _, art := range g.Articles {
+		t.line("")
+		t.article(art)
+	}
+}
+
+// labelWidth is the width of the metadata labels of an article.
+const labelWidth = len("published")
+
+// field writes "indent label  value", the value wrapped under itself; an
+// empty value is shown as "—".
+func (t *textWriter) field(indent, label, value string) {
+	if value == "" {
+		value = "—"
+	}
+	first := fmt.Sprintf("%s%-*s  ", indent, labelWidth, label)
+	t.wrap(first, strings.Repeat(" ", utf8.RuneCountInString(first)), value)
+}
+
+func (t *textWriter) article(art *parallax.Article) {
+	head := "── " + clean(art.ID) + " · " + clean(art.DisplayName()) + " "
+	if n := t.width - utf8.RuneCountInString(head); n > 0 {
+		head += strings.Repeat("─", n)
+	}
+	t.line(head)
+	t.field("  ", "title", clean(art.Title))
+	t.field("  ", "author", clean(art.Author))
+	t.field("  ", "published", formatTime(art.Published))
+	t.field("  ", "url", clean(art.URL))
+	t.field("  ", "source", clean(art.Source))
+	t.field("  ", "words", fmt.Sprint(art.Words))
+	t.field("  ", "spans", counts(art))
+	inferred := inferences(art)
+	if len(inferred) == 0 {
+		t.field("  ", "inferred", "nothing")
+	}
+	for i, line := range inferred {
+		label := "inferred"
+		if i > 0 {
+			label = ""
+		}
+		t.field("  ", label, line)
+	}
+
+	if len(art.Sentences) > 0 {
+		t.line("")
+		t.line("  sentences")
+		numWidth := len(fmt.Sprint(len(art.Sentences)))
+		spanWidth := 0
+		for _, s := range art.Sentences {
+			spanWidth = max(spanWidth, utf8.RuneCountInString(spanLabel(s.Span)))
+		}
+		for i, s := range art.Sentences {
+			marker := " "
+			if s.Quoted {
+				marker = quoteMarker
+			}
+			text, _ := spanText(art, s.Span)
+			if s.Heading {
+				text = "## " + text
+			}
+			first := fmt.Sprintf("  %*d %-*s %s ", numWidth, i+1, spanWidth, spanLabel(s.Span), marker)
+			t.wrap(first, strings.Repeat(" ", utf8.RuneCountInString(first)), text)
+		}
+	}
+
+	if len(art.Furniture) > 0 {
+		t.line("")
+		t.line("  furniture")
+		kindWidth, spanWidth := 0, 0
+		for _, f := range art.Furniture {
+			kindWidth = max(kindWidth, utf8.RuneCountInString(clean(string(f.Kind))))
+			spanWidth = max(spanWidth, utf8.RuneCountInString(spanLabel(f.Span)))
+		}
+		for _, f := range art.Furniture {
+			text, _ := spanText(art, f.Span)
+			text = shorten(text, furnitureTextLimit)
+			if f.Source != "" {
+				text += " (source: " + clean(f.Source) + ")"
+			}
+			first := fmt.Sprintf("    %-*s %-*s ", kindWidth, clean(string(f.Kind)), spanWidth, spanLabel(f.Span))
+			t.wrap(first, strings.Repeat(" ", utf8.RuneCountInString(first)), text)
+		}
+	}
+}
+
+// wrap writes s word-wrapped so that no line is wider than t.width, the first
+// line starting with first and the others with rest. A word too long for a
+// line is written whole on a line of its own.
+func (t *textWriter) wrap(first, rest, s string) {
+	prefix := first
+	avail := func() int { return max(t.width-utf8.RuneCountInString(prefix), minTextWidth) }
+	var line strings.Builder
+	n := 0
+	flush := func() {
+		if line.Len() == 0 {
+			t.line(strings.TrimRight(prefix, " "))
+		} else {
+			t.line(prefix + line.String())
+		}
+		prefix = rest
+		line.Reset()
+		n = 0
+	}
+	for _, word := range strings.Fields(s) {
+		wn := utf8.RuneCountInString(word)
+		if n > 0 && n+1+wn > avail() {
+			flush()
+		}
+		if n > 0 {
+			line.WriteByte(' ')
+			n++
+		}
+		line.WriteString(word)
+		n += wn
+	}
+	if n > 0 || prefix == first {
+		flush()
+	}
+}

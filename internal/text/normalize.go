@@ -85,6 +85,19 @@ func Normalize(src string) *Normalized {
 	nfc := !norm.NFC.IsNormalString(src)
 	var prev rune = -1 // last rune written
 	for i := 0; i < len(src); {
+		if !nfc && prev != '”' {
+			// Copy a run of plain ASCII at once.
+			j := i
+			for j < len(src) && src[j] < utf8.RuneSelf && src[j] != '\r' {
+				j++
+			}
+			if j > i {
+				b.WriteString(src[i:j])
+				prev = rune(src[j-1])
+				i = j
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(src[i:])
 		// Compose runs of a starter and combining marks.
 		if nfc && (r >= utf8.RuneSelf || (i+size < len(src) && src[i+size] >= utf8.RuneSelf)) {

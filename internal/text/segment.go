@@ -186,7 +186,12 @@ func (sg *Segmenter) nextBoundary(p string, from int, breaks []int) int {
 		c := p[i]
 		switch c {
 		case '(', '[', '{':
-			closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[c]
+			closer := byte(')')
+			if c == '[' {
+				closer = ']'
+			} else if c == '{' {
+				closer = '}'
+			}
 			if strings.IndexByte(p[i+1:limit], closer) >= 0 {
 				depth++
 			}

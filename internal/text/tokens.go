@@ -22,7 +22,14 @@ type Tokenizer struct {
 	forms map[string]wordForms // word as written → its norm and stem
 }
 
-type wordForms struct{ norm, stem string }
+// wordForms is what the tokenizer knows of a word as written: its norm and
+// stem, and whether it names a month or a number.
+type wordForms struct {
+	norm, stem string
+	month      int // 1-12 for a capitalised month name
+	num        numberWord
+	isNum      bool
+}
 
 // maxStemCache bounds the stem cache; past it, stems are computed afresh.
 const maxStemCache = 1 << 18
@@ -62,7 +69,11 @@ func (tk *Tokenizer) tokenizeSentences(t string, sents []parallax.Sentence) ([]p
 			continue
 		}
 		for _, tok := range out[k:] {
-			if tok.Kind != parallax.TokenPunct && tok.Kind != parallax.TokenSymbol {
+			switch tok.Kind {
+			case parallax.TokenPunct, parallax.TokenSymbol:
+			case parallax.TokenWord, parallax.TokenNumber, parallax.TokenOrdinal:
+				words++
+			default: // compounds: "June 23, 2025", "5 per cent"
 				words += countFields(t[tok.Start:tok.End])
 			}
 		}
@@ -104,7 +115,7 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 		}
 		var tok parallax.Token
 		switch {
-		case isLinkStart(t, i, to):
+		case (c < utf8.RuneSelf && isASCIIAlnum(c)) && isLinkStart(t, i, to):
 			e := linkEnd(t, i, to)
 			tok = tk.word(t, i, e)
 		case isDigitByte(c):
@@ -135,6 +146,10 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
+func isASCIIAlnum(c byte) bool {
+	return isDigitByte(c) || (c|0x20) >= 'a' && (c|0x20) <= 'z'
+}
+
 // isLinkStart reports whether a URL, e-mail address or handle starts at i.
 func isLinkStart(t string, i, to int) bool {
 	e := i
@@ -142,6 +157,9 @@ func isLinkStart(t string, i, to int) bool {
 		e++
 	}
 	run := t[i:e]
+	if strings.IndexByte(run, ':') < 0 && strings.IndexByte(run, '@') < 0 && !strings.HasPrefix(run, "www.") {
+		return false
+	}
 	if strings.Contains(run, "://") || strings.HasPrefix(run, "www.") {
 		return true
 	}
@@ -165,7 +183,10 @@ func linkEnd(t string, i, to int) int {
 }
 
 func (tk *Tokenizer) word(t string, s, e int) parallax.Token {
-	f := tk.wordForms(t[s:e])
+	return tk.wordToken(s, e, tk.wordForms(t[s:e]))
+}
+
+func (tk *Tokenizer) wordToken(s, e int, f wordForms) parallax.Token {
 	return parallax.Token{Span: parallax.Span{Start: s, End: e}, Kind: parallax.TokenWord, Norm: f.norm, Stem: f.stem}
 }
 
@@ -182,6 +203,11 @@ func (tk *Tokenizer) wordForms(w string) wordForms {
 	f.stem = f.norm
 	if len(f.norm) > 2 && isASCIIWord(f.norm) {
 		f.stem = english.Stem(f.norm, false)
+	}
+	f.month = tk.month(w)
+	if v, ord, ok := tk.numberWord(f.norm); ok {
+		f.num, f.isNum = numberWord{v, ord}, true
+		f.stem = f.norm
 	}
 	tk.mu.Lock()
 	if len(tk.forms) < maxStemCache {
@@ -264,22 +290,22 @@ func wordEnd(t string, i, to int) int {
 // date or a quantity when it is one.
 func (tk *Tokenizer) wordish(t string, i, to int, prev []parallax.Token) parallax.Token {
 	e := wordEnd(t, i, to)
-	w := t[i:e]
-	tok := tk.word(t, i, e)
-	if d, ok := tk.dateFromMonth(t, i, e, to, prev); ok {
-		return d
+	f := tk.wordForms(t[i:e])
+	if f.month > 0 {
+		if d, ok := tk.dateFromMonth(t, i, e, to, f.month, prev); ok {
+			return d
+		}
 	}
-	if v, ord, ok := tk.numberWord(tok.Norm); ok {
-		tok.Value = v
-		tok.Stem = tok.Norm
-		if ord {
+	tok := tk.wordToken(i, e, f)
+	if f.isNum {
+		tok.Value = f.num.value
+		if f.num.ordinal {
 			tok.Kind = parallax.TokenOrdinal
 			return tok
 		}
 		tok.Kind = parallax.TokenNumber
 		return tk.withUnit(t, tok, to)
 	}
-	_ = w
 	return tok
 }
 
@@ -484,11 +510,7 @@ func (tk *Tokenizer) month(w string) int {
 
 // dateFromMonth reads "June 23, 2025", "June 22nd 2025", "June 13",
 // "June 2025", and "in January" from a month name at t[i:e].
-func (tk *Tokenizer) dateFromMonth(t string, i, e, to int, prev []parallax.Token) (parallax.Token, bool) {
-	m := tk.month(t[i:e])
-	if m == 0 {
-		return parallax.Token{}, false
-	}
+func (tk *Tokenizer) dateFromMonth(t string, i, e, to, m int, prev []parallax.Token) (parallax.Token, bool) {
 	end := e
 	if end < to && t[end] == '.' {
 		end++

@@ -40,10 +40,10 @@ func (n *Normalized) Orig(i int) int {
 		return i
 	}
 	k := sort.Search(len(n.checks), func(k int) bool { return n.checks[k].norm > i }) - 1
-	if k < 0 {
-		return i
+	c := checkpoint{}
+	if k >= 0 {
+		c = n.checks[k]
 	}
-	c := n.checks[k]
 	o := c.orig + (i - c.norm)
 	// Never step past the next checkpoint's original offset: the bytes
 	// between are a replaced or composed run.

@@ -31,7 +31,7 @@ func checkSpans(t testing.TB, src string, d *Doc) {
 		if s.Start < 0 || s.End > len(src) || s.Start > s.End {
 			t.Fatalf("%s span %v out of range (len %d)", what, s, len(src))
 		}
-		if !utf8.RuneStart(byteAt(src, s.Start)) || !utf8.RuneStart(byteAt(src, s.End)) {
+		if splitsRune(src, s.Start) || splitsRune(src, s.End) {
 			t.Fatalf("%s span %v splits a rune", what, s)
 		}
 	}
@@ -69,11 +69,18 @@ func checkSpans(t testing.TB, src string, d *Doc) {
 	}
 }
 
-func byteAt(s string, i int) byte {
-	if i >= len(s) {
-		return 0 // the end is always a boundary
+// splitsRune reports whether offset i falls inside a valid multi-byte
+// rune of s. (Offsets may fall between the bytes of invalid UTF-8.)
+func splitsRune(s string, i int) bool {
+	if i <= 0 || i >= len(s) || utf8.RuneStart(s[i]) {
+		return false
 	}
-	return s[i]
+	j := i - 1
+	for j > 0 && i-j < utf8.UTFMax && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	r, size := utf8.DecodeRuneInString(s[j:])
+	return !(r == utf8.RuneError && size <= 1) && j+size > i
 }
 
 // TestSeedStory asserts the sentence and heading counts of the five seed

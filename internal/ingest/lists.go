@@ -14,9 +14,9 @@ import (
 // The word lists metadata inference reads, as paths inside a rules FS.
 const (
 	staffFile      = "ingest/staff.txt"
-	aggregatorFile = "ingest/aggregators.txt"
-	agencyFile     = "ingest/agencies.txt"
-	smallWordsFile = "ingest/title-small-words.txt"
+	aggregatorFile = "sources/aggregators.txt"
+	agencyFile     = "sources/news-agencies.txt"
+	smallWordsFile = "text/small-words.txt"
 )
 
 // Lists holds the word lists that metadata inference uses. Entries keep the

@@ -60,7 +60,7 @@ func TestLoadListsErrors(t *testing.T) {
 		{
 			name:   "missing file",
 			modify: func(m fstest.MapFS) { delete(m, agencyFile) },
-			want:   []string{"ingest/agencies.txt"},
+			want:   []string{"sources/news-agencies.txt"},
 		},
 		{
 			name: "no provenance",
@@ -75,7 +75,7 @@ func TestLoadListsErrors(t *testing.T) {
 				m[staffFile] = &fstest.MapFile{Data: []byte("# provenance: test\nStaff\nDesk\nStaff\n")}
 				m[agencyFile] = &fstest.MapFile{Data: []byte("# provenance: test\n Reuters\nAP\nAP\n")}
 			},
-			want: []string{"ingest/staff.txt:4: duplicate of line 2", "ingest/agencies.txt:2:", "ingest/agencies.txt:4: duplicate of line 3"},
+			want: []string{"ingest/staff.txt:4: duplicate of line 2", "sources/news-agencies.txt:2:", "sources/news-agencies.txt:4: duplicate of line 3"},
 		},
 	}
 	for _, tt := range tests {

@@ -83,7 +83,7 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 	for _, k := range ld.Load("text/credit-markers.txt").Keys() {
 		lx.creditMarkers = append(lx.creditMarkers, lower(k))
 	}
-	lx.aggregators = ld.Load("text/aggregators.txt").Keys()
+	lx.aggregators = ld.Load("sources/aggregators.txt").Keys()
 	var errs lexicon.ErrorList
 	mapOf := func(name string, fold func(string) string) map[string]string {
 		l := ld.Load(name)
@@ -93,7 +93,7 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 		}
 		return m
 	}
-	lx.agencies = mapOf("text/news-agencies.txt", nil)
+	lx.agencies = mapOf("sources/news-agencies.txt", nil)
 	lx.units = mapOf("text/units.txt", lower)
 	lx.currencies = mapOf("text/currencies.txt", nil)
 	lx.months = map[string]int{}

@@ -109,7 +109,7 @@ func (e *Engine) classify(t string, lines []line) {
 			strings.Contains(s, "(@") && tweetSigRE.MatchString(s):
 			l.kind = parallax.FurnitureTweet
 			if m := tweetSigRE.FindStringSubmatch(s); m != nil {
-				l.source = strings.TrimSpace(m[1]) + " (" + m[2] + ")"
+				l.source = strings.TrimRight(strings.TrimSpace(m[1]), ".,;: ") + " (" + m[2] + ")"
 				// A signature on a line of its own closes the post above it.
 				if strings.IndexFunc(s, unicode.IsLetter) > strings.IndexAny(s, "—–-") && i > 0 && !l.blankBefore && lines[i-1].kind == "" {
 					lines[i-1].kind = parallax.FurnitureTweet

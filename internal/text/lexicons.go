@@ -15,6 +15,9 @@ type lexicons struct {
 	abbrev        map[string]bool // lower case, no final period
 	titles        map[string]bool // prepositive: never end a sentence
 	numAbbrev     map[string]bool // end no sentence before a digit
+	places        map[string]bool // end a sentence before a capital only
+	speechVerbs   map[string]bool
+	timeZones     map[string]bool // exact case
 	starters      map[string]bool // exact case
 	labels        []globPattern
 	photoAgencies []string // lower case
@@ -67,12 +70,15 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 	ld := &lexicon.Loader{FS: fsys}
 	lower := strings.ToLower
 	lx := &lexicons{
-		abbrev:     ld.Load("text/abbreviations.txt").Set(lower),
-		titles:     ld.Load("text/titles.txt").Set(lower),
-		numAbbrev:  ld.Load("text/number-abbreviations.txt").Set(lower),
-		starters:   ld.Load("text/sentence-starters.txt").Set(nil),
-		social:     ld.Load("text/social-networks.txt").Set(lower),
-		smallWords: ld.Load("text/small-words.txt").Set(lower),
+		abbrev:      ld.Load("text/abbreviations.txt").Set(lower),
+		titles:      ld.Load("text/titles.txt").Set(lower),
+		numAbbrev:   ld.Load("text/number-abbreviations.txt").Set(lower),
+		places:      ld.Load("text/place-abbreviations.txt").Set(lower),
+		speechVerbs: ld.Load("text/speech-verbs.txt").Set(lower),
+		timeZones:   ld.Load("text/time-zones.txt").Set(nil),
+		starters:    ld.Load("text/sentence-starters.txt").Set(nil),
+		social:      ld.Load("text/social-networks.txt").Set(lower),
+		smallWords:  ld.Load("text/small-words.txt").Set(lower),
 	}
 	for _, k := range ld.Load("text/labels.txt").Keys() {
 		lx.labels = append(lx.labels, newGlob(k))

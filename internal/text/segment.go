@@ -16,7 +16,8 @@ type Segmenter struct{ lx *lexicons }
 // Split is a [bufio.SplitFunc] that returns one sentence per token, with
 // the white space around it removed. A line break always ends a sentence:
 // feed it paragraphs one a line. Split keeps no state between calls, so one
-// Segmenter can serve many scanners.
+// Segmenter can serve many scanners; it finds the same sentences as
+// [Segmenter.Sentences] does on each line.
 func (sg *Segmenter) Split(data []byte, atEOF bool) (advance int, token []byte, err error) {
 	start := 0
 	for start < len(data) {
@@ -41,13 +42,15 @@ func (sg *Segmenter) Split(data []byte, atEOF bool) (advance int, token []byte, 
 		end = len(data)
 	}
 	para := string(data[start:end])
-	breaks := sg.listBreaks(para)
-	e := sg.nextBoundary(para, 0, breaks)
-	next := skipSpace(para, e)
-	if next == len(para) {
-		next = end - start
+	ss := sg.Sentences(para)
+	if len(ss) == 0 {
+		return end, nil, nil
 	}
-	return start + next, []byte(strings.TrimSpace(para[:e])), nil
+	next := end - start
+	if len(ss) > 1 {
+		next = ss[1][0]
+	}
+	return start + next, data[start+ss[0][0] : start+ss[0][1]], nil
 }
 
 var _ bufio.SplitFunc = (*Segmenter)(nil).Split
@@ -66,12 +69,26 @@ func (sg *Segmenter) Sentences(para string) [][2]int {
 		for t > s && isSpaceByte(para[t-1]) {
 			t--
 		}
-		if t > s {
+		switch {
+		case t == s:
+		case len(out) > 0 && !hasLetterOrDigit(para[s:t]):
+			// Stray marks after a sentence ("”", "“") belong to it.
+			out[len(out)-1][1] = t
+		default:
 			out = append(out, [2]int{s, t})
 		}
 		i = skipSpace(para, e)
 	}
 	return out
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if isLetterOrDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func skipSpace(s string, i int) int {
@@ -271,6 +288,13 @@ done:
 		return j, false // glued to what follows: a URL, "U.S.A", "Jr.'s", "mean...see"
 	}
 	n := skipSpace(p, k)
+	for n < len(p) && isClosingOnly(first0(p[n:])) {
+		// A closing quote set off by a space still closes this sentence:
+		// "‘secret law.’ ”"
+		_, size := utf8.DecodeRuneInString(p[n:])
+		k = n + size
+		n = skipSpace(p, k)
+	}
 	if n >= len(p) {
 		return k, true
 	}
@@ -281,7 +305,14 @@ done:
 	digit := unicode.IsDigit(first)
 
 	if marks > 0 {
-		return k, !lower
+		if lower || (k > j && sg.saidAfter(p, n)) {
+			// “Is it?” Justice Breyer asked.
+			return k, false
+		}
+		return k, true
+	}
+	if strings.TrimSpace(p[from:i]) == "" {
+		return k, false // an ellipsis opening the sentence: "... And then"
 	}
 	if dots >= 3 {
 		switch {
@@ -303,6 +334,10 @@ done:
 		ws--
 	}
 	word := strings.TrimLeft(p[ws:i], "\"'“‘([{«")
+	if h := strings.LastIndexAny(word, "-–—"); h >= 0 && h < len(word)-1 && !isInitialism(word) {
+		word = word[h+1:] // "post-Sept.", "then-Rep."
+		word = strings.TrimLeft(word, "–—")
+	}
 	lw := strings.ToLower(word)
 	if word == "" {
 		return k, upper || digit
@@ -317,12 +352,18 @@ done:
 	if sg.lx.numAbbrev[lw] && digit {
 		return k, false
 	}
+	if sg.lx.places[lw] {
+		return k, upper // "Concord, Calif. Dukes is ..."; "Hartford, Conn. — ..."
+	}
 	prevWord := previousWord(p, from, ws)
 	if isInitialism(word) || sg.lx.abbrev[lw] {
 		if !upper {
-			return k, !lower && !digit && !isLetterStart(nw)
+			return k, false
 		}
 		if lw == "a.m" || lw == "p.m" {
+			if sg.lx.timeZones[trimWord(nw)] {
+				return k, false // "at 2:30 p.m. ET."
+			}
 			return k, !isTimePhrase(p[from:ws])
 		}
 		return k, sg.lx.starters[trimWord(nw)]
@@ -340,6 +381,34 @@ done:
 	}
 	return k, !lower
 }
+
+// saidAfter reports whether the words at p[n:] are a speaker and a verb of
+// saying: up to four capitalised words (titles such as "Mr." included),
+// then a word from speech-verbs.txt.
+func (sg *Segmenter) saidAfter(p string, n int) bool {
+	for k := 0; k <= 4 && n < len(p); k++ {
+		e := n
+		for e < len(p) && !isSpaceByte(p[e]) {
+			e++
+		}
+		raw := p[n:e]
+		w := strings.TrimRight(raw, ".,")
+		if k > 0 && sg.lx.speechVerbs[w] {
+			return true
+		}
+		if !unicode.IsUpper(first0(w)) || trimWord(w) != w {
+			return false
+		}
+		if strings.HasSuffix(raw, ".") && !sg.lx.titles[strings.ToLower(w)] && utf8.RuneCountInString(w) > 1 {
+			return false // the word ends a sentence of its own
+		}
+		n = skipSpace(p, e)
+	}
+	return false
+}
+
+// isClosingOnly reports whether r can only close a quotation.
+func isClosingOnly(r rune) bool { return r == '”' || r == '»' }
 
 // isCloser reports whether r closes a quotation or parenthesis.
 func isCloser(r rune) bool {

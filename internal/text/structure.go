@@ -91,9 +91,9 @@ var (
 	// "MOSCOW, June 23. /TASS/. "
 	tassRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3}),\s+` + monthRE + `\s+\d{1,2}\.?\s*/([\p{L} -]{2,30})/\.?\s*`)
 	// "LONDON (Reuters) - ", "LONDON, June 23 (Reuters) - "
-	wireRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + monthRE + `\s+\d{1,2}|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|-{1,2})\s*`)
+	wireRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + monthRE + `\s+\d{1,2}|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|―|-{1,2})\s*`)
 	// "WASHINGTON — ", "Moscow - " at the start of the first paragraph
-	cityDashRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?(?:,\s\p{Lu}[\p{L}.]*)?)\s+(?:—|–|-{1,2})\s+\p{Lu}`)
+	cityDashRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?(?:,\s\p{Lu}[\p{L}.]*)?)\s+(?:—|–|―|-{1,2})\s+\p{Lu}`)
 )
 
 // classify marks the furniture and headings among lines.
@@ -212,7 +212,7 @@ func (e *Engine) leadPrefixes(t string, l *line) {
 	} else if m := wireRE.FindStringSubmatchIndex(s); m != nil && e.isAgency(s[m[4]:m[5]]) {
 		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:m[1]])}, Source: s[m[4]:m[5]]})
 		at += m[1]
-	} else if m := cityDashRE.FindStringSubmatchIndex(s); m != nil && (len(l.prefixes) > 0 || isAllCaps(s[m[2]:m[3]])) {
+	} else if m := cityDashRE.FindStringSubmatchIndex(s); m != nil && (len(l.prefixes) > 0 || isAllCaps(strings.SplitN(s[m[2]:m[3]], ",", 2)[0])) {
 		end := m[1] - 1 // keep the capital that starts the sentence
 		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:end])}})
 		at += end

@@ -422,3 +422,41 @@ func TestEmptyAndOdd(t *testing.T) {
 		checkSpans(t, src, d)
 	}
 }
+
+// TestNewsSentences covers sentence boundaries that news copy needs beyond
+// the Golden Rules. Each case lists the sentences expected.
+func TestNewsSentences(t *testing.T) {
+	e := newTestEngine(t)
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"state before a capital", "She works in Concord, Calif. Dukes works in Pittsburg, Calif.", []string{"She works in Concord, Calif.", "Dukes works in Pittsburg, Calif."}},
+		{"state before a comma", "Rep. Darrell Issa, R-Calif., said no.", []string{"Rep. Darrell Issa, R-Calif., said no."}},
+		{"state dateline", "HARTFORD, Conn. — Blumenthal spoke on Monday. He left.", []string{"Blumenthal spoke on Monday.", "He left."}},
+		{"hyphenated abbreviation", "It was the post-Sept. 11 law. It passed.", []string{"It was the post-Sept. 11 law.", "It passed."}},
+		{"hyphenated title", "It followed the shooting of then-Rep. Gabrielle Giffords.", []string{"It followed the shooting of then-Rep. Gabrielle Giffords."}},
+		{"question then speaker", "“Well, which is it?” Justice Breyer asked. Nobody knew.", []string{"“Well, which is it?” Justice Breyer asked.", "Nobody knew."}},
+		{"exclamation then titled speaker", "“Stop lying!” Mr. Fox wrote.", []string{"“Stop lying!” Mr. Fox wrote."}},
+		{"question then new sentence", "“Is it over?” The crowd fell silent.", []string{"“Is it over?”", "The crowd fell silent."}},
+		{"spaced closing quote", "They cited ‘secret law.’ ” Then they left.", []string{"They cited ‘secret law.’ ”", "Then they left."}},
+		{"time zone", "The briefing is at 2:30 p.m. ET. Reporters will attend.", []string{"The briefing is at 2:30 p.m. ET.", "Reporters will attend."}},
+		{"ellipsis opening a sentence", "He paused. ... And then he left.", []string{"He paused.", "... And then he left."}},
+		{"no. before a number", "He lives at No. 10 Downing Street.", []string{"He lives at No. 10 Downing Street."}},
+		{"decimal and percent", "Growth was 2.5 percent. It slowed.", []string{"Growth was 2.5 percent.", "It slowed."}},
+		{"months", "It began on Jan. 6 and ended in Feb. The vote followed.", []string{"It began on Jan. 6 and ended in Feb.", "The vote followed."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := e.Analyze(tt.src)
+			var got []string
+			for _, s := range d.Sentences {
+				got = append(got, s.In(tt.src))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

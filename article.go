@@ -30,7 +30,7 @@ type Article struct {
 	// Story is the ID of the story the article belongs to.
 	Story string `json:"story"`
 	// SyndicatedFrom is the ID of the article this one copies, if any.
-	SyndicatedFrom string `json:"syndicated_from,omitempty"`
+	SyndicatedFrom string `json:"syndicated_from"`
 	// Inferred lists the metadata fields that were inferred from the text
 	// rather than given (front matter, HTML meta), with the evidence.
 	Inferred []Inference `json:"inferred,omitempty"`

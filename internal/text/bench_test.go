@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,5 +110,24 @@ func BenchmarkTokens(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		e.Tokenizer().Tokens(src)
+	}
+}
+
+// BenchmarkPathological runs inputs that would be slow if any scan in the
+// engine were quadratic: one endless paragraph of unclosed brackets, of
+// periods without spaces, and of dotted abbreviations. Compare ns/byte
+// across sizes to see that the cost stays linear.
+func BenchmarkPathological(b *testing.B) {
+	for _, unit := range []string{"He said (so ", "a.", "at 5 a.m. ", "x,", "“a ‘b "} {
+		for _, n := range []int{1 << 14, 1 << 18} {
+			src := strings.Repeat(unit, n/len(unit))
+			b.Run(fmt.Sprintf("%q/%d", unit, len(src)), func(b *testing.B) {
+				e := newTestEngine(b)
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					e.Analyze(src)
+				}
+			})
+		}
 	}
 }

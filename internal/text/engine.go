@@ -12,6 +12,7 @@ import (
 // state and tokens. It is safe for concurrent use.
 type Engine struct {
 	lx  *lexicons
+	dp  *datePatterns
 	seg *Segmenter
 	tok *Tokenizer
 }
@@ -33,7 +34,7 @@ func New(fsys fs.FS) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{lx: lx, seg: &Segmenter{lx: lx}, tok: newTokenizer(lx)}, nil
+	return &Engine{lx: lx, dp: compileDatePatterns(lx.months), seg: &Segmenter{lx: lx}, tok: newTokenizer(lx)}, nil
 }
 
 // Segmenter returns the engine's sentence segmenter.

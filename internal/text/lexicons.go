@@ -18,6 +18,7 @@ type lexicons struct {
 	places        map[string]bool // end a sentence before a capital only
 	speechVerbs   map[string]bool
 	timeZones     map[string]bool // exact case
+	weekdays      map[string]bool // lower case
 	starters      map[string]bool // exact case
 	labels        []globPattern
 	photoAgencies []string // lower case
@@ -76,6 +77,7 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 		places:      ld.Load("text/place-abbreviations.txt").Set(lower),
 		speechVerbs: ld.Load("text/speech-verbs.txt").Set(lower),
 		timeZones:   ld.Load("text/time-zones.txt").Set(nil),
+		weekdays:    ld.Load("text/weekdays.txt").Set(lower),
 		starters:    ld.Load("text/sentence-starters.txt").Set(nil),
 		social:      ld.Load("text/social-networks.txt").Set(lower),
 		smallWords:  ld.Load("text/small-words.txt").Set(lower),

@@ -84,7 +84,9 @@ func countQuoted(t string, from, to int, double, single *int) (in, all int) {
 				*double++
 			}
 		case '‘':
-			*single++
+			if !unicode.IsDigit(next) { // "the ‘90s" is an apostrophe
+				*single++
+			}
 		case '’', '\'':
 			letterBoth := unicode.IsLetter(prev) && unicode.IsLetter(next)
 			switch {

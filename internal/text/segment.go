@@ -60,8 +60,9 @@ var _ bufio.SplitFunc = (*Segmenter)(nil).Split
 func (sg *Segmenter) Sentences(para string) [][2]int {
 	var out [][2]int
 	breaks := sg.listBreaks(para)
+	closers := lastClosers(para)
 	for i := skipSpace(para, 0); i < len(para); {
-		e := sg.nextBoundary(para, i, breaks)
+		e := sg.nextBoundary(para, i, breaks, closers)
 		if e <= i { // cannot happen; guards against a loop
 			e = len(para)
 		}
@@ -146,7 +147,7 @@ func (sg *Segmenter) listBreaks(p string) []int {
 			return nil
 		}
 		next = func(k int) string { return strconv.Itoa(n + k) }
-	} else if c := p[i]; c >= 'a' && c <= 'z' && strings.HasPrefix(p[i+1:], ". ") && (i+1 == len(p) || true) {
+	} else if c := p[i]; c >= 'a' && c <= 'z' && strings.HasPrefix(p[i+1:], ". ") {
 		suffix = ". "
 		next = func(k int) string {
 			if int(c)+k > 'z' {
@@ -176,7 +177,7 @@ func (sg *Segmenter) listBreaks(p string) []int {
 
 func isBullet(r rune) bool {
 	switch r {
-	case '•', '⁃', '▪', '◦', '‣', '●', '■', '►', '–':
+	case '•', '⁃', '▪', '◦', '‣', '●', '■', '►':
 		return true
 	}
 	return false
@@ -187,9 +188,17 @@ func isLowerAt(s string, i int) bool {
 	return unicode.IsLower(r)
 }
 
+// closerSet holds the offset of the last ')', ']' and '}' of a paragraph,
+// or -1: an opening bracket counts only when a closer follows it.
+type closerSet [3]int
+
+func lastClosers(p string) closerSet {
+	return closerSet{strings.LastIndexByte(p, ')'), strings.LastIndexByte(p, ']'), strings.LastIndexByte(p, '}')}
+}
+
 // nextBoundary returns the end offset (exclusive, before any white space)
 // of the sentence that starts at from.
-func (sg *Segmenter) nextBoundary(p string, from int, breaks []int) int {
+func (sg *Segmenter) nextBoundary(p string, from int, breaks []int, closers closerSet) int {
 	depth := 0 // parentheses and brackets
 	bi := 0
 	for bi < len(breaks) && breaks[bi] <= from {
@@ -203,13 +212,13 @@ func (sg *Segmenter) nextBoundary(p string, from int, breaks []int) int {
 		c := p[i]
 		switch c {
 		case '(', '[', '{':
-			closer := byte(')')
+			last := closers[0]
 			if c == '[' {
-				closer = ']'
+				last = closers[1]
 			} else if c == '{' {
-				closer = '}'
+				last = closers[2]
 			}
-			if strings.IndexByte(p[i+1:limit], closer) >= 0 {
+			if last > i && last < limit {
 				depth++
 			}
 			i++
@@ -330,7 +339,7 @@ done:
 	}
 	// A single period (or two).
 	ws := i
-	for ws > from && !isSpaceByte(p[ws-1]) {
+	for ws > from && i-ws < maxWord && !isSpaceByte(p[ws-1]) {
 		ws--
 	}
 	word := strings.TrimLeft(p[ws:i], "\"'“‘([{«")
@@ -343,7 +352,7 @@ done:
 		return k, upper || digit
 	}
 	// A list marker opening the sentence: "1. The first item".
-	if head := strings.TrimLeftFunc(p[from:ws], func(r rune) bool { return isBullet(r) || unicode.IsSpace(r) }); head == "" && isMarker(strings.TrimLeftFunc(word, isBullet)) {
+	if ws-from <= 8 && strings.TrimLeftFunc(p[from:ws], func(r rune) bool { return isBullet(r) || unicode.IsSpace(r) }) == "" && isMarker(strings.TrimLeftFunc(word, isBullet)) {
 		return k, false
 	}
 	if sg.lx.titles[lw] {
@@ -361,10 +370,10 @@ done:
 			return k, false
 		}
 		if lw == "a.m" || lw == "p.m" {
-			if sg.lx.timeZones[trimWord(nw)] {
-				return k, false // "at 2:30 p.m. ET."
+			if w := trimWord(nw); sg.lx.timeZones[w] || sg.lx.weekdays[strings.ToLower(w)] || sg.lx.months[strings.ToLower(w)] > 0 {
+				return k, false // "at 2:30 p.m. ET.", "by 5 p.m. Tuesday."
 			}
-			return k, !isTimePhrase(p[from:ws])
+			return k, ws-from > 40 || !isTimePhrase(p[from:ws])
 		}
 		return k, sg.lx.starters[trimWord(nw)]
 	}
@@ -447,14 +456,18 @@ func first0(s string) rune {
 
 func isLetterStart(s string) bool { return unicode.IsLetter(first0(s)) }
 
+// maxWord bounds how far the segmenter looks back for a word, so that a
+// pathological text of one endless "word" stays linear.
+const maxWord = 64
+
 // previousWord returns the word before p[ws:], within the sentence.
 func previousWord(p string, from, ws int) string {
 	e := ws
-	for e > from && isSpaceByte(p[e-1]) {
+	for e > from && ws-e < maxWord && isSpaceByte(p[e-1]) {
 		e--
 	}
 	s := e
-	for s > from && !isSpaceByte(p[s-1]) {
+	for s > from && e-s < maxWord && !isSpaceByte(p[s-1]) {
 		s--
 	}
 	return strings.Trim(p[s:e], "\"'“‘”’([{,;:")

@@ -2,6 +2,7 @@ package text
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,14 +74,9 @@ func isSpaceRune(t string, i int) bool {
 }
 
 var (
-	monthRE = `(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
-	// "— DD Geopolitics (@DD_Geopolitics) June 23, 2025"
-	tweetSigRE = regexp.MustCompile(`(?:^|\s)(?:—|–|--|-)\s*([^()\n]{1,80}?)\s*\((@\w{1,30})\)\s+` + monthRE + `\s+\d{1,2},\s+\d{4}\s*$`)
-	tweetURLRE = regexp.MustCompile(`(?i)\b(?:pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+)`)
+	tweetURLRE = regexp.MustCompile(`(?i)\b(?:pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w+/status/\d+)\S*$`)
 	// "(PC, Kremlin, AJA)"
 	sourceTagRE = regexp.MustCompile(`^\(([^()]{1,120})\)$`)
-	// "date 2025-06-23 ", "Published: June 23, 2025"
-	datePrefixRE = regexp.MustCompile(`(?i)^(?:date|dated|published|posted|updated|last updated)(?:\s+on)?:?\s+(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|` + monthRE + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + monthRE + `,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*`)
 	// "By Palestine Chronicle Staff", "By Jane Doe and John Roe, Reuters"
 	bylineRE = regexp.MustCompile(`^[Bb][Yy]:?\s+(\p{Lu}[\p{L}.'’\-]*(?:,?\s+(?:\p{Lu}[\p{L}.'’\-]*|and|&|of|the|de|da|van|von|al|bin|el|le|la))*)\s*$`)
 	// "via June 22nd 2025"
@@ -88,13 +84,42 @@ var (
 	// "Follow Frances Martel on Facebook and Twitter."
 	followRE  = regexp.MustCompile(`^Follow\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})\s+on\s+(.+)$`)
 	creditsRE = regexp.MustCompile(`^\(?(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\s+\p{Lu}.{0,200}$`)
-	// "MOSCOW, June 23. /TASS/. "
-	tassRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3}),\s+` + monthRE + `\s+\d{1,2}\.?\s*/([\p{L} -]{2,30})/\.?\s*`)
-	// "LONDON (Reuters) - ", "LONDON, June 23 (Reuters) - "
-	wireRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + monthRE + `\s+\d{1,2}|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|―|-{1,2})\s*`)
 	// "WASHINGTON — ", "Moscow - " at the start of the first paragraph
 	cityDashRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?(?:,\s\p{Lu}[\p{L}.]*)?)\s+(?:—|–|―|-{1,2})\s+\p{Lu}`)
+	// "... (AP Photo/Ethan Swope)", "... (Reuters/Jane Doe)", "... (Photo: X)" at the end of a caption
+	inlineCreditRE = regexp.MustCompile(`\s\(([^()]{2,80})\)$`)
 )
+
+// datePatterns are the expressions that need the month names of
+// rules/text/months.txt.
+type datePatterns struct {
+	tweetSig   *regexp.Regexp // "— DD Geopolitics (@DD_Geopolitics) June 23, 2025"
+	datePrefix *regexp.Regexp // "date 2025-06-23 ", "Updated 3:45 PM EDT, June 5, 2024"
+	tass       *regexp.Regexp // "MOSCOW, June 23. /TASS/. "
+	wire       *regexp.Regexp // "LONDON (Reuters) - ", "LONDON, June 23 (Reuters) - "
+}
+
+func compileDatePatterns(months map[string]int) *datePatterns {
+	names := make([]string, 0, len(months))
+	for m := range months {
+		names = append(names, regexp.QuoteMeta(m))
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	month := `(?i:` + strings.Join(names, "|") + `)\.?`
+	clock := `\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?`
+	date := `(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|` + month + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + month + `,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})`
+	return &datePatterns{
+		tweetSig:   regexp.MustCompile(`(?:^|\s)(?:—|–|--|-)\s*([^()\n]{1,80}?)\s*\((@\w{1,30})\)\s+` + month + `\s+\d{1,2},\s+\d{4}\s*$`),
+		datePrefix: regexp.MustCompile(`(?i)^(?:date|dated|published|posted|updated|last updated)(?:\s+on)?:?\s+(?:` + clock + `,?\s+)?` + date + `(?:,?\s+(?:at\s+)?` + clock + `)?\s*`),
+		tass:       regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3}),\s+` + month + `\s+\d{1,2}\.?\s*/([\p{L} -]{2,30})/\.?\s*`),
+		wire:       regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + month + `\s+\d{1,2}|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|―|-{1,2})\s*`),
+	}
+}
 
 // classify marks the furniture and headings among lines.
 func (e *Engine) classify(t string, lines []line) {
@@ -106,9 +131,11 @@ func (e *Engine) classify(t string, lines []line) {
 		nonEmpty++
 		switch {
 		case (strings.Contains(s, "twitter.com/") || strings.Contains(s, "x.com/")) && tweetURLRE.MatchString(s) ||
-			strings.Contains(s, "(@") && tweetSigRE.MatchString(s):
+			strings.Contains(s, "(@") && e.dp.tweetSig.MatchString(s):
+			// An embedded post ends with its link or its signature; a link
+			// inside a sentence is just a word.
 			l.kind = parallax.FurnitureTweet
-			if m := tweetSigRE.FindStringSubmatch(s); m != nil {
+			if m := e.dp.tweetSig.FindStringSubmatch(s); m != nil {
 				l.source = strings.TrimRight(strings.TrimSpace(m[1]), ".,;: ") + " (" + m[2] + ")"
 				// A signature on a line of its own closes the post above it.
 				if strings.IndexFunc(s, unicode.IsLetter) > strings.IndexAny(s, "—–-") && i > 0 && !l.blankBefore && lines[i-1].kind == "" {
@@ -127,10 +154,29 @@ func (e *Engine) classify(t string, lines []line) {
 		if src, ok := e.credit(s); ok {
 			l.kind = parallax.FurnitureCredit
 			l.source = src
-			if i > 0 && !l.blankBefore && lines[i-1].kind == "" && !lines[i-1].heading {
-				lines[i-1].kind = parallax.FurnitureCaption
+			// The line above, in the same block, is its caption, unless
+			// it is a paragraph of the article: a caption rarely ends a
+			// sentence, and when it does it stands in a block of its own.
+			if i > 0 && !l.blankBefore && lines[i-1].kind == "" && !lines[i-1].heading && len(lines[i-1].prefixes) == 0 {
+				above := lines[i-1].text(t)
+				if !endsSentence(above) || lines[i-1].blankBefore && l.blankAfter && hasBlankLines(lines) {
+					lines[i-1].kind = parallax.FurnitureCaption
+				}
 			}
 			continue
+		}
+		if s[len(s)-1] != ')' {
+			// no credit in parentheses at the end
+		} else if m := inlineCreditRE.FindStringSubmatchIndex(s); m != nil && countFields(s) <= 60 {
+			// "Firefighters battle the blaze, Jan. 8, 2025. (AP Photo/Ethan Swope)"
+			if src, ok := e.credit(s[m[2]:m[3]]); ok {
+				at := l.start + m[0] + 1
+				l.prefixes = append(l.prefixes,
+					parallax.Furniture{Kind: parallax.FurnitureCaption, Span: parallax.Span{Start: l.start, End: l.start + trimEnd(s[:m[0]])}},
+					parallax.Furniture{Kind: parallax.FurnitureCredit, Span: parallax.Span{Start: at, End: l.end}, Source: src})
+				l.consumed = true
+				continue
+			}
 		}
 		if !strings.HasPrefix(s, "Follow ") {
 			// not a sign-off
@@ -151,7 +197,7 @@ func (e *Engine) classify(t string, lines []line) {
 		// Metadata at the head of the page: "date 2025-06-23 By X Staff".
 		if nonEmpty <= 4 && firstBody < 0 {
 			rest := l.start
-			if m := datePrefixRE.FindStringIndex(s); m != nil {
+			if m := e.dp.datePrefix.FindStringIndex(s); m != nil {
 				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: l.start, End: l.start + trimEnd(s[:m[1]])}})
 				rest = l.start + m[1]
 			}
@@ -205,11 +251,11 @@ func (e *Engine) leadPrefixes(t string, l *line) {
 		}
 		break
 	}
-	if m := tassRE.FindStringSubmatchIndex(s); m != nil {
+	if m := e.dp.tass.FindStringSubmatchIndex(s); m != nil {
 		src := s[m[4]:m[5]]
 		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:m[1]])}, Source: src})
 		at += m[1]
-	} else if m := wireRE.FindStringSubmatchIndex(s); m != nil && e.isAgency(s[m[4]:m[5]]) {
+	} else if m := e.dp.wire.FindStringSubmatchIndex(s); m != nil && e.isAgency(s[m[4]:m[5]]) {
 		l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: at, End: at + trimEnd(s[:m[1]])}, Source: s[m[4]:m[5]]})
 		at += m[1]
 	} else if m := cityDashRE.FindStringSubmatchIndex(s); m != nil && (len(l.prefixes) > 0 || isAllCaps(strings.SplitN(s[m[2]:m[3]], ",", 2)[0])) {
@@ -255,7 +301,11 @@ func (e *Engine) isLabel(s string) bool {
 		return false
 	}
 	s = strings.ToLower(strings.TrimRight(s, " .:!|·•›»>"))
+	short := countFields(s) <= 8
 	for _, g := range e.lx.labels {
+		if len(g.parts) > 1 && !short {
+			continue // a pattern with '*' never takes a whole sentence
+		}
 		if g.match(s) {
 			return true
 		}
@@ -294,17 +344,17 @@ func (e *Engine) credit(s string) (string, bool) {
 	if len(s) > 200 || countFields(s) > 16 {
 		return "", false
 	}
+	if endsSentence(s) {
+		return "", false
+	}
 	low := strings.ToLower(s)
 	for _, m := range e.lx.creditMarkers {
-		if strings.HasPrefix(low, m) {
+		if strings.HasPrefix(low, m) && countFields(s) <= 12 {
 			return strings.TrimSpace(s[len(m):]), true
 		}
 		if strings.HasPrefix(low, "("+m) && strings.HasSuffix(s, ")") {
 			return strings.TrimSpace(s[len(m)+1 : len(s)-1]), true
 		}
-	}
-	if endsSentence(s) {
-		return "", false
 	}
 	// "FABRICE COFFRINI/AFP via Getty Images", "Reuters/Jane Doe", "AP Photo/John Roe"
 	if slash := strings.IndexByte(s, '/'); slash > 0 && !strings.Contains(s, "://") {
@@ -380,8 +430,14 @@ func (e *Engine) isHeading(t string, lines []line, i int, top bool) bool {
 	if !(l.blankBefore && l.blankAfter) && !(top && l.blankAfter) && hasBlankLines(lines) {
 		return false
 	}
+	if len(e.seg.Sentences(s)) > 1 {
+		return false // "Firefighters battle the blaze, Jan. 8, 2025. More ..."
+	}
 	if top && len(words) <= 20 {
 		return true
+	}
+	if len(words) <= 6 && l.blankBefore && l.blankAfter && hasBlankLines(lines) {
+		return true // a short subhead in sentence case: "Negotiations continue"
 	}
 	if len(words) > 14 {
 		return false

@@ -183,6 +183,10 @@ func TestFurniture(t *testing.T) {
 		{"follow signoff", "The talks ended.\n\nFollow Jane Doe on Twitter and Instagram.", "signoff", "Follow Jane Doe on Twitter and Instagram.", "Jane Doe"},
 		{"reporting by", "The talks ended.\n\nReporting by Jane Doe; Editing by John Roe", "signoff", "Reporting by Jane Doe; Editing by John Roe", ""},
 		{"via", "The talks ended.\n\nvia March 3rd 2024", "via", "via March 3rd 2024", "March 3rd 2024"},
+		{"inline caption credit", "Firefighters battle the blaze in Los Angeles, Jan. 8, 2025. (AP Photo/Ethan Swope)\n\nThe fire spread.", "credit", "(AP Photo/Ethan Swope)", "AP Photo"},
+		{"inline caption", "Firefighters battle the blaze in Los Angeles, Jan. 8, 2025. (AP Photo/Ethan Swope)\n\nThe fire spread.", "caption", "Firefighters battle the blaze in Los Angeles, Jan. 8, 2025.", ""},
+		{"time before date", "Updated 3:45 PM EDT, June 5, 2024\n\nThe fire spread.", "dateline", "Updated 3:45 PM EDT, June 5, 2024", ""},
+		{"tweet ending with its link", "Talks ended.\n\nWe are ready. pic.twitter.com/abc123\n\nThey resume.", "tweet", "We are ready. pic.twitter.com/abc123", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,6 +218,11 @@ func TestNotFurniture(t *testing.T) {
 		"The photo, taken by AFP, shows the delegates leaving.",
 		"Share prices fell sharply in Tokyo on Monday.",
 		"Washington - not Moscow - will decide, he said.",
+		"Related charges were filed against three other men on Tuesday.",
+		"Copyright lawyers said the ruling could reshape the industry.",
+		"Source: The ministry said five people were killed.",
+		"Courtesy of the ministry, reporters toured the site on Monday.",
+		"The post, at x.com/potus/status/123456, said tariffs would rise by 10%.",
 	} {
 		d := e.Analyze(src)
 		if len(d.Furniture) != 0 || len(d.Sentences) != 1 || d.Sentences[0].Heading {
@@ -224,7 +233,7 @@ func TestNotFurniture(t *testing.T) {
 
 func TestHeadings(t *testing.T) {
 	e := newTestEngine(t)
-	src := "Talks Collapse in Geneva\n\nThe delegates left on Monday.\n\nWhat Comes Next\n\nNobody knows what comes next.\n\nThe talks were short\n\nThey lasted an hour."
+	src := "Talks Collapse in Geneva\n\nThe delegates left on Monday.\n\nWhat Comes Next\n\nNobody knows what comes next.\n\nNegotiations continue\n\nThe talks were short and ended without an agreement on the wording\n\nThey lasted an hour.\n\nFirefighters In Action, Jan. 8, 2025. More Photos Follow"
 	d := e.Analyze(src)
 	var heads []string
 	for _, s := range d.Sentences {
@@ -232,9 +241,31 @@ func TestHeadings(t *testing.T) {
 			heads = append(heads, s.In(src))
 		}
 	}
-	want := "Talks Collapse in Geneva|What Comes Next"
+	want := "Talks Collapse in Geneva|What Comes Next|Negotiations continue"
 	if strings.Join(heads, "|") != want {
 		t.Errorf("headings = %q, want %q", heads, want)
+	}
+}
+
+// TestCaptionNeedsItsOwnBlock checks that a paragraph above a credit line
+// is not taken for a caption when paragraphs are one a line.
+func TestCaptionNeedsItsOwnBlock(t *testing.T) {
+	e := newTestEngine(t)
+	src := "The protest drew thousands of people to the capital on Sunday, police said.\nREUTERS/Jane Doe\nThe crowd left by night."
+	d := e.Analyze(src)
+	if len(d.Sentences) != 2 || len(d.Furniture) != 1 || d.Furniture[0].Kind != parallax.FurnitureCredit {
+		t.Errorf("sentences %v, furniture %v", d.Sentences, d.Furniture)
+	}
+}
+
+// TestDecadeApostrophe checks that "‘90s" opens no quotation.
+func TestDecadeApostrophe(t *testing.T) {
+	e := newTestEngine(t)
+	src := "Crime fell sharply in the ‘90s in New York. Officials credited policing. The mayor agreed."
+	for _, s := range e.Analyze(src).Sentences {
+		if s.Quoted {
+			t.Errorf("%q marked quoted", s.In(src))
+		}
 	}
 }
 
@@ -327,6 +358,7 @@ func TestTokens(t *testing.T) {
 		{"It cost €5 million.", parallax.TokenMoney, "€5 million", 5e6, "EUR", ""},
 		{"It cost US$2bn.", parallax.TokenMoney, "US$2bn", 2e9, "USD", ""},
 		{"It cost 20 dollars.", parallax.TokenMoney, "20 dollars", 20, "USD", ""},
+		{"It cost USD 20.", parallax.TokenMoney, "USD 20", 20, "USD", ""},
 		{"Prices rose 5%.", parallax.TokenPercent, "5%", 5, "%", ""},
 		{"Prices rose 5 per cent.", parallax.TokenPercent, "5 per cent", 5, "%", ""},
 		{"Prices rose 3.5 percent.", parallax.TokenPercent, "3.5 percent", 3.5, "%", ""},
@@ -445,6 +477,9 @@ func TestNewsSentences(t *testing.T) {
 		{"ellipsis opening a sentence", "He paused. ... And then he left.", []string{"He paused.", "... And then he left."}},
 		{"no. before a number", "He lives at No. 10 Downing Street.", []string{"He lives at No. 10 Downing Street."}},
 		{"decimal and percent", "Growth was 2.5 percent. It slowed.", []string{"Growth was 2.5 percent.", "It slowed."}},
+		{"en dash is no bullet", "– The strikes hit three sites – Natanz, Isfahan and Fordow – in a breach of law.", []string{"– The strikes hit three sites – Natanz, Isfahan and Fordow – in a breach of law."}},
+		{"street", "The fire started near Main St. It spread quickly. St. Louis was spared.", []string{"The fire started near Main St.", "It spread quickly.", "St. Louis was spared."}},
+		{"time before a weekday", "The fire was 40% contained by 5 p.m. Tuesday. More crews came.", []string{"The fire was 40% contained by 5 p.m. Tuesday.", "More crews came."}},
 		{"months", "It began on Jan. 6 and ended in Feb. The vote followed.", []string{"It began on Jan. 6 and ended in Feb.", "The vote followed."}},
 	}
 	for _, tt := range tests {

@@ -96,11 +96,20 @@ func countFields(s string) int {
 // appendTokens tokenises t[from:to] and appends the tokens to out.
 func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sentence int) []parallax.Token {
 	first := len(out)
+	runEnd, linky := from, false // the current run of non-space bytes
 	for i := from; i < to; {
 		c := t[i]
 		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 			i++
 			continue
+		}
+		if i >= runEnd {
+			runEnd = i
+			for runEnd < to && !isSpaceByte(t[runEnd]) {
+				runEnd++
+			}
+			run := t[i:runEnd]
+			linky = strings.Contains(run, "://") || strings.Contains(run, "www.") || strings.IndexByte(run, '@') > 0
 		}
 		var r rune
 		size := 1
@@ -115,7 +124,7 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 		}
 		var tok parallax.Token
 		switch {
-		case (c < utf8.RuneSelf && isASCIIAlnum(c)) && isLinkStart(t, i, to):
+		case linky && c < utf8.RuneSelf && isASCIIAlnum(c) && (i == from || !isASCIIAlnum(t[i-1])) && isLinkStart(t, i, runEnd):
 			e := linkEnd(t, i, to)
 			tok = tk.word(t, i, e)
 		case isDigitByte(c):
@@ -153,7 +162,7 @@ func isASCIIAlnum(c byte) bool {
 // isLinkStart reports whether a URL, e-mail address or handle starts at i.
 func isLinkStart(t string, i, to int) bool {
 	e := i
-	for e < to && !isSpaceByte(t[e]) {
+	for e < to && e-i < maxLink && !isSpaceByte(t[e]) {
 		e++
 	}
 	run := t[i:e]
@@ -167,9 +176,12 @@ func isLinkStart(t string, i, to int) bool {
 	return at > 0 && at < len(run)-3 && strings.Contains(run[at:], ".") && isLetterOrDigit(first0(run))
 }
 
+// maxLink bounds the length of a URL or address token.
+const maxLink = 2048
+
 func linkEnd(t string, i, to int) int {
 	e := i
-	for e < to && !isSpaceByte(t[e]) {
+	for e < to && e-i < maxLink && !isSpaceByte(t[e]) {
 		e++
 	}
 	for e > i {
@@ -375,6 +387,7 @@ func (tk *Tokenizer) number(t string, i, to int, sym string, start int) parallax
 		}
 	}
 	if sym != "" {
+		sym = strings.TrimSpace(sym)
 		tok.Kind = parallax.TokenMoney
 		tok.Unit = tk.lx.currencies[sym]
 		if tok.Unit == "" {

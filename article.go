@@ -1,6 +1,10 @@
 package parallax
 
-import "time"
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+)
 
 // Article is one report of an event by one outlet, with the annotations that
 // the text engine puts on it. Text is the article body exactly as read (after
@@ -15,8 +19,9 @@ type Article struct {
 	Title string `json:"title"`
 	// Author is the byline, when known.
 	Author string `json:"author"`
-	// Published is when the article was published; zero when unknown.
-	Published time.Time `json:"published,omitzero"`
+	// Published is when the article was published; zero when unknown,
+	// which the JSON document writes as null.
+	Published time.Time `json:"published"`
 	// URL is the article's canonical address, when known.
 	URL string `json:"url"`
 	// Language is a BCP 47 tag such as "en", when known.
@@ -31,6 +36,9 @@ type Article struct {
 	Story string `json:"story"`
 	// SyndicatedFrom is the ID of the article this one copies, if any.
 	SyndicatedFrom string `json:"syndicated_from"`
+	// Notes say how the text was read when that took more than reading
+	// UTF-8 ("decoded from UTF-16"). Problems are warnings, not notes.
+	Notes []string `json:"notes,omitempty"`
 	// Inferred lists the metadata fields that were inferred from the text
 	// rather than given (front matter, HTML meta), with the evidence.
 	Inferred []Inference `json:"inferred,omitempty"`
@@ -106,4 +114,23 @@ type Furniture struct {
 	// agency of a credit, the author and handle of a tweet, the items of a
 	// source tag.
 	Source string `json:"source,omitempty"`
+}
+
+// MarshalJSON writes the article as the output contract has it, with an
+// unknown publication date as null rather than as year 1.
+func (a Article) MarshalJSON() ([]byte, error) {
+	type plain Article // no methods: no recursion
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // article text is data, not HTML
+	if err := enc.Encode(plain(a)); err != nil {
+		return nil, err
+	}
+	b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	if !a.Published.IsZero() {
+		return b, nil
+	}
+	// The field comes before "text", so the first match is the field
+	// itself: a quote inside the text is escaped and cannot match.
+	return bytes.Replace(b, []byte(`"published":"0001-01-01T00:00:00Z"`), []byte(`"published":null`), 1), nil
 }

@@ -244,6 +244,11 @@ func (p *pipeline) run(ctx context.Context, e *env, res ingest.Result, out outpu
 		}
 		e.errorf("notice: skipped %s (not an article file)", path)
 	}
+	for _, a := range an.Articles {
+		for _, n := range a.Notes {
+			e.errorf("notice: %s: %s", a.Source, n)
+		}
+	}
 	for _, w := range an.Warnings {
 		e.errorf("%s: %s", w.Input, w.Message)
 	}

@@ -404,3 +404,29 @@ func TestRulesDir(t *testing.T) {
 		t.Errorf("article = %+v", a.Articles)
 	}
 }
+
+// TestDecodedInputIsNoFailure checks that a file read whole after decoding
+// (UTF-16 with a byte-order mark) exits 0, with a notice on stderr and the
+// note on the article, while a file that lost bytes exits 1.
+func TestDecodedInputIsNoFailure(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "\xff\xfeH\x00i\x00.\x00"})
+	r := run(t, "analyze", "--format", "json", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d, want 0: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "notice:") || !strings.Contains(r.stderr, "decoded from UTF-16") {
+		t.Errorf("stderr lacks the notice:\n%s", r.stderr)
+	}
+	var a parallax.Analysis
+	if err := json.Unmarshal([]byte(r.stdout), &a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Articles) != 1 || len(a.Articles[0].Notes) != 1 || len(a.Warnings) != 0 {
+		t.Errorf("articles %+v, warnings %+v", a.Articles, a.Warnings)
+	}
+
+	lossy := writeFiles(t, map[string]string{"b.txt": "Putin said “no” and \xff more.\n"})
+	if r := run(t, "analyze", lossy); r.code != 1 || !strings.Contains(r.stderr, "replaced 1 invalid byte") {
+		t.Errorf("lossy input: exit %d, stderr %s", r.code, r.stderr)
+	}
+}

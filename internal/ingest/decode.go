@@ -26,9 +26,10 @@ var (
 // byte order mark, decodes UTF-16 that starts with one, and decodes invalid
 // UTF-8 as Windows-1252 when that reads sensibly, else replaces the invalid
 // bytes with U+FFFD. note says what was done to text that was not clean
-// UTF-8 ("" when nothing was). err is set, and text empty, when data is not
-// text at all: empty, blank or binary.
-func decodeText(data []byte) (text []byte, note string, err error) {
+// UTF-8 ("" when nothing was); lossy is true when bytes were lost (replaced).
+// err is set, and text empty, when data is not text at all: empty, blank or
+// binary.
+func decodeText(data []byte) (text []byte, note string, lossy bool, err error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
@@ -36,30 +37,30 @@ func decodeText(data []byte) (text []byte, note string, err error) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		out, decErr := dec.Bytes(data)
 		if decErr != nil {
-			return nil, "", fmt.Errorf("cannot decode UTF-16: %w", decErr)
+			return nil, "", false, fmt.Errorf("cannot decode UTF-16: %w", decErr)
 		}
 		data, note = out, "decoded from UTF-16"
 	}
 	if len(data) == 0 {
-		return nil, "", errEmpty
+		return nil, "", false, errEmpty
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, "", errBlank
+		return nil, "", false, errBlank
 	}
 	if reason := binaryReason(data); reason != "" {
-		return nil, "", fmt.Errorf("binary file (%s)", reason)
+		return nil, "", false, fmt.Errorf("binary file (%s)", reason)
 	}
 	if utf8.Valid(data) {
-		return data, note, nil
+		return data, note, false, nil
 	}
 	if looksWindows1252(data) {
 		out, decErr := charmap.Windows1252.NewDecoder().Bytes(data)
 		if decErr == nil {
-			return out, "not valid UTF-8; decoded as windows-1252", nil
+			return out, "not valid UTF-8; decoded as windows-1252", false, nil
 		}
 	}
 	out, bad := replaceInvalidUTF8(data)
-	return out, fmt.Sprintf("not valid UTF-8; replaced %d invalid %s with U+FFFD", bad, plural(bad, "byte", "bytes")), nil
+	return out, fmt.Sprintf("not valid UTF-8; replaced %d invalid %s with U+FFFD", bad, plural(bad, "byte", "bytes")), true, nil
 }
 
 // binaryReason says why data looks binary, or returns "" when it looks like

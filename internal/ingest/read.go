@@ -223,21 +223,24 @@ var (
 
 // article makes an article of the raw data read from source.
 func (r *reader) article(source string, data []byte) {
-	text, note, err := decodeText(data)
+	text, note, lossy, err := decodeText(data)
 	if err != nil {
 		r.warn(source, "%s; skipped", err)
 		return
 	}
-	var notes []string
-	if note != "" {
+	var notes, lossless []string
+	switch {
+	case lossy:
 		notes = append(notes, note)
+	case note != "":
+		lossless = append(lossless, note) // the text was read whole
 	}
 	fm, body, err := ParseFrontMatter(text)
 	if err != nil {
 		notes = append(notes, "malformed front matter: "+frontMatterMessage(err))
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
-		notes = append(notes, "no text after the front matter; skipped")
+		notes = append(append(lossless, notes...), "no text after the front matter; skipped")
 		r.warn(source, "%s", strings.Join(notes, "; "))
 		return
 	}
@@ -253,6 +256,7 @@ func (r *reader) article(source string, data []byte) {
 		Published: fm.Published,
 		Author:    fm.Author,
 		Language:  fm.Language,
+		Notes:     lossless,
 	})
 }
 

@@ -55,16 +55,14 @@ func TestReadFile(t *testing.T) {
 			want: &parallax.Article{Title: "T", Text: "Body."},
 		},
 		{
-			name:    "UTF-16 with byte order mark",
-			data:    []byte("\xFF\xFEB\x00o\x00d\x00y\x00 \x00\x1C\x20x\x00\x1D\x20"),
-			want:    &parallax.Article{Text: "Body “x”"},
-			warning: "decoded from UTF-16",
+			name: "UTF-16 with byte order mark",
+			data: []byte("\xFF\xFEB\x00o\x00d\x00y\x00 \x00\x1C\x20x\x00\x1D\x20"),
+			want: &parallax.Article{Text: "Body “x”", Notes: []string{"decoded from UTF-16"}},
 		},
 		{
-			name:    "windows-1252",
-			data:    []byte("Putin said \x93no basis\x94 \x96 caf\xE9.\n"),
-			want:    &parallax.Article{Text: "Putin said “no basis” – café.\n"},
-			warning: "not valid UTF-8; decoded as windows-1252",
+			name: "windows-1252",
+			data: []byte("Putin said \x93no basis\x94 \x96 caf\xE9.\n"),
+			want: &parallax.Article{Text: "Putin said “no basis” – café.\n", Notes: []string{"not valid UTF-8; decoded as windows-1252"}},
 		},
 		{
 			name:    "broken UTF-8",
@@ -118,8 +116,8 @@ func TestReadFile(t *testing.T) {
 		{
 			name:    "bad date and bad encoding in one warning",
 			data:    []byte("---\npublished: soon\n---\ncaf\xE9"),
-			want:    &parallax.Article{Text: "café"},
-			warning: `not valid UTF-8; decoded as windows-1252; malformed front matter: line 2: published: cannot read "soon"`,
+			want:    &parallax.Article{Text: "café", Notes: []string{"not valid UTF-8; decoded as windows-1252"}},
+			warning: `malformed front matter: line 2: published: cannot read "soon"`,
 		},
 		{
 			name:    "front matter only",

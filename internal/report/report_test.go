@@ -170,7 +170,7 @@ func TestJSONEmptyLists(t *testing.T) {
 		{"nil lists", &parallax.Analysis{
 			Articles: []*parallax.Article{{ID: "a1"}},
 			Stories:  []*parallax.Story{{ID: "s1"}},
-		}, `{"articles":[{"id":"a1","outlet":"","title":"","author":"","url":"","source":"","words":0,"text":"","story":"","syndicated_from":"","sentences":[],"furniture":[]}],` +
+		}, `{"articles":[{"id":"a1","outlet":"","title":"","author":"","published":null,"url":"","source":"","words":0,"text":"","story":"","syndicated_from":"","sentences":[],"furniture":[]}],` +
 			`"stories":[{"id":"s1","title":"","articles":[],"outlets":[]}],"warnings":[]}`},
 	}
 	for _, tt := range tests {

@@ -54,6 +54,6 @@ type Token struct {
 	// for the parts the text leaves out: "2025-06-23", "XXXX-06-13", "2025-06".
 	Date string `json:"date,omitempty"`
 	// Sentence is the index of the sentence the token belongs to, or -1 for
-	// tokens outside any sentence.
+	// tokens of page furniture (a dateline's date, a credit's agency).
 	Sentence int `json:"sentence"`
 }

@@ -23,7 +23,8 @@ type Doc struct {
 	Sentences []parallax.Sentence
 	Furniture []parallax.Furniture
 	Tokens    []parallax.Token
-	// Words counts the words of the non-heading sentences.
+	// Words counts the words of the non-heading sentences. Tokens cover the
+	// furniture too, with Sentence -1.
 	Words int
 }
 
@@ -96,7 +97,7 @@ func (e *Engine) Analyze(src string) *Doc {
 	}
 	markQuoted(t, sents)
 	doc.Sentences = sents
-	doc.Tokens, doc.Words = e.tok.tokenizeSentences(t, sents)
+	doc.Tokens, doc.Words = e.tok.tokenize(t, sents, doc.Furniture)
 
 	if !n.Identity() {
 		for i := range doc.Sentences {

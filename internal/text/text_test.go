@@ -63,6 +63,16 @@ func checkSpans(t testing.TB, src string, d *Doc) {
 			t.Fatalf("token %v empty or overlaps the one before", tk.Span)
 		}
 		prev = tk.End
+		if tk.Sentence == -1 {
+			in := false
+			for _, f := range d.Furniture {
+				in = in || f.Start <= tk.Start && tk.End <= f.End
+			}
+			if !in {
+				t.Fatalf("token %q lies in no sentence and no furniture", tk.In(src))
+			}
+			continue
+		}
 		if tk.Sentence < 0 || tk.Sentence >= len(d.Sentences) || !(d.Sentences[tk.Sentence].Start <= tk.Start && tk.End <= d.Sentences[tk.Sentence].End) {
 			t.Fatalf("token %q lies outside its sentence %d", tk.In(src), tk.Sentence)
 		}
@@ -375,6 +385,7 @@ func TestTokens(t *testing.T) {
 		{"It began on June 13 with strikes.", parallax.TokenDate, "June 13", 0, "", "XXXX-06-13"},
 		{"It was signed in January.", parallax.TokenDate, "January", 0, "", "XXXX-01"},
 		{"Dated 2025-06-23.", parallax.TokenDate, "2025-06-23", 0, "", "2025-06-23"},
+		{"Dated 2025/06/23.", parallax.TokenDate, "2025/06/23", 0, "", "2025-06-23"},
 		{"Sales in March 2024 fell.", parallax.TokenDate, "March 2024", 0, "", "2024-03"},
 		{"The U.S. military acted.", parallax.TokenWord, "U.S.", 0, "", ""},
 		{"Mail Jane.Doe@example.com today.", parallax.TokenWord, "Jane.Doe@example.com", 0, "", ""},
@@ -493,5 +504,28 @@ func TestNewsSentences(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFurnitureTokens checks that furniture is tokenised too, outside any
+// sentence, so that later stages can read a dateline's date.
+func TestFurnitureTokens(t *testing.T) {
+	e := newTestEngine(t)
+	src := "date 2025-06-23 By Jane Doe\n\nThe talks ended.\n\nvia June 22nd 2025"
+	d := e.Analyze(src)
+	var dates []string
+	for _, tk := range d.Tokens {
+		if tk.Kind == parallax.TokenDate {
+			if tk.Sentence != -1 {
+				t.Errorf("date %q in sentence %d", tk.In(src), tk.Sentence)
+			}
+			dates = append(dates, tk.Date)
+		}
+	}
+	if strings.Join(dates, ",") != "2025-06-23,2025-06-22" {
+		t.Errorf("dates = %v", dates)
+	}
+	if d.Words != 3 {
+		t.Errorf("words = %d, want 3 (furniture is not counted)", d.Words)
 	}
 }

@@ -57,12 +57,18 @@ func estimateTokens(s string) int {
 	return n + n/8
 }
 
-// tokenizeSentences tokenises every sentence of t and counts the words of
-// the non-heading ones.
-func (tk *Tokenizer) tokenizeSentences(t string, sents []parallax.Sentence) ([]parallax.Token, int) {
+// tokenize tokenises every sentence and furniture span of t, in text order,
+// and counts the words of the sentences that are not headings. Tokens of
+// furniture have Sentence -1: a date in a dateline or a name in a credit
+// is there for the stages that want it, but no sentence holds it.
+func (tk *Tokenizer) tokenize(t string, sents []parallax.Sentence, furniture []parallax.Furniture) ([]parallax.Token, int) {
 	out := make([]parallax.Token, 0, estimateTokens(t))
 	words := 0
+	fi := 0
 	for i, s := range sents {
+		for ; fi < len(furniture) && furniture[fi].Start < s.Start; fi++ {
+			out = tk.appendTokens(out, t, furniture[fi].Start, furniture[fi].End, -1)
+		}
 		k := len(out)
 		out = tk.appendTokens(out, t, s.Start, s.End, i)
 		if s.Heading {
@@ -77,6 +83,9 @@ func (tk *Tokenizer) tokenizeSentences(t string, sents []parallax.Sentence) ([]p
 				words += countFields(t[tok.Start:tok.End])
 			}
 		}
+	}
+	for ; fi < len(furniture); fi++ {
+		out = tk.appendTokens(out, t, furniture[fi].Start, furniture[fi].End, -1)
 	}
 	return out, words
 }
@@ -339,9 +348,10 @@ func (tk *Tokenizer) numberWord(norm string) (float64, bool, bool) {
 // number scans a number in digits from i, with any currency symbol sym
 // already read from start, and the units, magnitudes or percent after it.
 func (tk *Tokenizer) number(t string, i, to int, sym string, start int) parallax.Token {
-	// ISO date: 2025-06-23
+	// ISO date: 2025-06-23, or 2025/06/23
 	if i+10 <= to && isISODate(t[i:i+10]) && (i+10 == to || !isLetterOrDigit(first0(t[i+10:to]))) {
-		return parallax.Token{Span: parallax.Span{Start: i, End: i + 10}, Kind: parallax.TokenDate, Norm: t[i : i+10], Stem: t[i : i+10], Date: t[i : i+10]}
+		d := t[i:i+4] + "-" + t[i+5:i+7] + "-" + t[i+8:i+10]
+		return parallax.Token{Span: parallax.Span{Start: i, End: i + 10}, Kind: parallax.TokenDate, Norm: t[i : i+10], Stem: t[i : i+10], Date: d}
 	}
 	e := i
 	for e < to {
@@ -406,7 +416,7 @@ func (tk *Tokenizer) number(t string, i, to int, sym string, start int) parallax
 }
 
 func isISODate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+	if len(s) != 10 || !(s[4] == '-' && s[7] == '-' || s[4] == '/' && s[7] == '/') {
 		return false
 	}
 	for k, c := range []byte(s) {

@@ -131,19 +131,16 @@ func Normalize(src string) *Normalized {
 			mark(i)
 			prev = '\n'
 			continue
-		case r == '\u2028' || r == '\u2029' || r == '\u0085':
-			mark(i)
-			b.WriteByte('\n')
-			i += size
-			mark(i)
-			prev = '\n'
-			continue
-		case isSpecialSpace(r):
-			mark(i)
-			b.WriteByte(' ')
-			i += size
-			mark(i)
+		case r == '\u2028' || r == '\u2029' || r == '\u0085' || isSpecialSpace(r):
+			// Line separators become '\n', special spaces ' '.
 			prev = ' '
+			if !isSpecialSpace(r) {
+				prev = '\n'
+			}
+			mark(i)
+			b.WriteByte(byte(prev))
+			i += size
+			mark(i)
 			continue
 		case isInvisible(r):
 			mark(i)

@@ -550,16 +550,7 @@ func (tk *Tokenizer) dateFromMonth(t string, i, e, to, m int, prev []parallax.To
 		case k-j-1 <= 2 && n >= 1 && n <= 31:
 			day = n
 			k = skipOrdinal(t, k, to)
-			end = k
-			// ", 2025" or " 2025"
-			y := k
-			if y < to && t[y] == ',' {
-				y++
-			}
-			if y+5 <= to && t[y] == ' ' && isYear(t[y+1:y+5]) && (y+5 == to || !isDigitByte(t[y+5])) {
-				year, _ = strconv.Atoi(t[y+1 : y+5])
-				end = y + 5
-			}
+			year, end = yearAfter(t, k, to)
 		case k-j-1 == 4 && isYear(t[j+1:k]):
 			year = n
 			end = k
@@ -593,21 +584,29 @@ func (tk *Tokenizer) dateFromDay(t string, num parallax.Token, to int) (parallax
 	if m == 0 {
 		return parallax.Token{}, false
 	}
-	end, year := we, 0
-	if end < to && t[end] == '.' {
-		end++
+	after := we
+	if after < to && t[after] == '.' {
+		after++ // "23 Jun. 2025"
 	}
-	y := end
+	year, end := yearAfter(t, after, to)
+	if year == 0 {
+		end = we
+	}
+	return tk.dateToken(t, num.Start, end, year, m, int(num.Value)), true
+}
+
+// yearAfter reads the year that may follow a day at t[k:]: ", 2025" or
+// " 2025". It returns the year (0 for none) and where the date ends.
+func yearAfter(t string, k, to int) (year, end int) {
+	y := k
 	if y < to && t[y] == ',' {
 		y++
 	}
 	if y+5 <= to && t[y] == ' ' && isYear(t[y+1:y+5]) && (y+5 == to || !isDigitByte(t[y+5])) {
 		year, _ = strconv.Atoi(t[y+1 : y+5])
-		end = y + 5
-	} else {
-		end = we
+		return year, y + 5
 	}
-	return tk.dateToken(t, num.Start, end, year, m, int(num.Value)), true
+	return 0, k
 }
 
 func skipOrdinal(t string, k, to int) int {

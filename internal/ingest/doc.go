@@ -10,18 +10,22 @@
 //
 // Most articles come with no metadata at all. Once the text engine has
 // marked an article's furniture (bylines, datelines, agency prefixes,
-// sign-offs, "via" dates), [InferMeta] fills the fields that are still
-// empty from them, and records in Article.Inferred which rule and which
-// span each value came from. The word lists it uses (staff suffixes, news
-// aggregators, news agencies) are data files, rules/ingest/*.txt, loaded
+// sign-offs, "via" dates), its sentences (the headline among them) and its
+// tokens (dates among them), [Lists.InferMeta] fills the fields that are
+// still empty from them, and records in Article.Inferred which rule and
+// which span each value came from. The word lists it uses (staff suffixes,
+// news aggregators, news agencies) are data files, rules/ingest/staff.txt,
+// rules/sources/aggregators.txt and rules/sources/news-agencies.txt, loaded
 // with [LoadLists] from the embedded rules or a directory.
 //
 // The typical sequence, as cmd/parallax wires it:
 //
+//	lists, err := ingest.LoadLists(rules.FS)
+//	...
 //	res := ingest.Read(paths, ingest.Options{Stdin: os.Stdin})
 //	for _, a := range res.Articles {
 //		doc := engine.Analyze(a.Text)
-//		a.Furniture = doc.Furniture
+//		a.Sentences, a.Furniture, a.Tokens, a.Words = doc.Sentences, doc.Furniture, doc.Tokens, doc.Words
 //		lists.InferMeta(a)
 //	}
 package ingest

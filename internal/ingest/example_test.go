@@ -6,6 +6,8 @@ import (
 
 	"parallax"
 	"parallax/internal/ingest"
+	"parallax/internal/text"
+	"parallax/rules"
 )
 
 func ExampleRead() {
@@ -33,18 +35,25 @@ func ExampleParseFrontMatter() {
 	// Talks in Moscow | 2025-06-23 | "Body.\n"
 }
 
-func ExampleInferMeta() {
-	text := "MENAFN - Kashmir Observer) Moscow - Putin met Araghchi.\n\nvia June 22nd 2025"
-	via := strings.Index(text, "via")
-	// The furniture the text engine marks.
-	a := &parallax.Article{Text: text, Furniture: []parallax.Furniture{
-		{Kind: parallax.FurnitureAgency, Span: parallax.Span{Start: 0, End: 26}},
-		{Kind: parallax.FurnitureVia, Span: parallax.Span{Start: via, End: len(text)}},
-	}}
-	ingest.InferMeta(a)
+func ExampleLists_InferMeta() {
+	lists, err := ingest.LoadLists(rules.FS)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	engine, err := text.New(rules.FS)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := &parallax.Article{Text: "MENAFN - Kashmir Observer) Moscow - Putin met Araghchi.\n\nvia June 22nd 2025"}
+	// The text engine marks the furniture and the date tokens.
+	doc := engine.Analyze(a.Text)
+	a.Sentences, a.Furniture, a.Tokens, a.Words = doc.Sentences, doc.Furniture, doc.Tokens, doc.Words
+	lists.InferMeta(a)
 	fmt.Println(a.Outlet, a.Published.Format("2006-01-02"))
 	for _, inf := range a.Inferred {
-		fmt.Printf("%s by rule %s from %q\n", inf.Field, inf.Rule, inf.Span.In(text))
+		fmt.Printf("%s by rule %s from %q\n", inf.Field, inf.Rule, inf.Span.In(a.Text))
 	}
 	// Output:
 	// Kashmir Observer 2025-06-22

@@ -138,8 +138,9 @@ func TestParseFrontMatter(t *testing.T) {
 			errSubstr: "no closing",
 		},
 		{
-			name:      "invalid YAML",
+			name:      "invalid YAML keeps the lines that read",
 			in:        "---\ntitle: T\nauthor: [Jane\n---\nBody.",
+			want:      FrontMatter{Title: "T"},
 			body:      "Body.",
 			errLines:  []int{3},
 			errSubstr: "not valid YAML",
@@ -147,22 +148,63 @@ func TestParseFrontMatter(t *testing.T) {
 		{
 			name:      "bad indentation",
 			in:        "---\ntitle: T\n  author: x\n---\nBody.",
+			want:      FrontMatter{Title: "T"},
 			body:      "Body.",
 			errLines:  []int{3},
 			errSubstr: "not valid YAML",
 		},
 		{
-			// The flow opens on line 2; the parser finds it unclosed at
-			// the end of the YAML text, on line 3.
+			// The flow opens on line 2 and is found unclosed at the end of
+			// the YAML text; the error names the line it opens on.
 			name:      "invalid YAML on the first line",
 			in:        "---\n[a\n---\nBody.",
 			body:      "Body.",
+			errLines:  []int{2},
+			errSubstr: "not valid YAML",
+		},
+		{
+			name:      "invalid first line keeps the next",
+			in:        "---\ntitle: [unclosed\noutlet: X\n---\nBody.",
+			want:      FrontMatter{Outlet: "X"},
+			body:      "Body.",
+			errLines:  []int{2},
+			errSubstr: "line 2: not valid YAML",
+		},
+		{
+			name: "salvaged values plain, quoted and null",
+			in: "---\ntitle: \"Iran: \\\"talks\\\"\" # quoted\nauthor: 'Jane O''Doe'\noutlet: Daily Sabah # a comment\n" +
+				"url: ~\nlanguage:\ntags: [a\n---\nBody.",
+			want:      FrontMatter{Title: `Iran: "talks"`, Author: "Jane O'Doe", Outlet: "Daily Sabah"},
+			body:      "Body.",
+			errLines:  []int{7},
+			errSubstr: "not valid YAML",
+		},
+		{
+			name: "salvage skips what is not one string on its line",
+			in: "---\ntitle: |\n  Block\noutlet: {a: b}\nauthor: &x Jane\nurl: \"unclosed\nlanguage: 'en' trailing\n" +
+				"- item\n  title: Indented\nTitle:Glued\n---\nBody.",
+			body:     "Body.",
+			errLines: []int{6},
+		},
+		{
+			name:      "salvage reads dates and reports what it cannot",
+			in:        "---\npublished: June 22nd 2025\nauthor: [x\n---\nBody.",
+			want:      FrontMatter{Published: day(2025, 6, 22)},
+			body:      "Body.",
 			errLines:  []int{3},
 			errSubstr: "not valid YAML",
+		},
+		{
+			name:     "salvage reports bad dates and duplicates in line order",
+			in:       "---\ntitle: A\nauthor: [x\npublished: soon\nTitle: B\n---\nBody.",
+			want:     FrontMatter{Title: "A"},
+			body:     "Body.",
+			errLines: []int{3, 4, 5},
 		},
 		{
 			name:      "tab indentation",
 			in:        "---\ntitle: T\nx:\n\t- y\n---\nBody.",
+			want:      FrontMatter{Title: "T"},
 			body:      "Body.",
 			errLines:  []int{4},
 			errSubstr: "not valid YAML",

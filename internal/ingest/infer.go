@@ -22,7 +22,7 @@ const (
 	RuleAgency       = "agency"        // an agency span naming a known agency alone: "(Reuters) -"
 	RuleSignoff      = "signoff"       // "Follow Frances Martel on X" → author
 	RuleVia          = "via"           // "via June 22nd 2025" → published
-	RuleFirstLine    = "first-line"    // a short title-case first line → title
+	RuleHeadline     = "headline"      // the heading sentence at the top of the body → title
 )
 
 // The metadata fields InferMeta fills, as named in parallax.Inference.Field.
@@ -33,25 +33,18 @@ const (
 	FieldTitle     = "title"
 )
 
-// Limits on what may pass for a name or a title.
+// Limits on what may pass for a name.
 const (
-	maxNameWords  = 12
-	maxNameBytes  = 160
-	maxTitleWords = 16
+	maxNameWords = 12
+	maxNameBytes = 160
 )
 
-// InferMeta fills the empty metadata fields of a from what its text says,
-// using the furniture spans the text engine marked (a.Furniture) and a.Text,
-// with the word lists embedded in the binary ([DefaultLists]). See
-// [Lists.InferMeta].
-func InferMeta(a *parallax.Article) { DefaultLists().InferMeta(a) }
-
 // InferMeta fills the empty metadata fields of a (Outlet, Author, Published,
-// Title) from what its text says, using the furniture spans the text engine
-// marked (a.Furniture) and a.Text, and records each inferred field in
-// a.Inferred with the rule and the furniture span (or line) it came from.
-// Fields already set, by front matter for instance, are never overwritten,
-// so calling it twice changes nothing.
+// Title) from what its text says, using what the text engine marked on it
+// (a.Furniture, a.Sentences, a.Tokens) and a.Text, and records each inferred
+// field in a.Inferred with the rule and the furniture span (or sentence) it
+// came from. Fields already set, by front matter for instance, are never
+// overwritten, so calling it twice changes nothing.
 //
 // The furniture rules, strongest first for each field:
 //
@@ -61,18 +54,27 @@ func InferMeta(a *parallax.Article) { DefaultLists().InferMeta(a) }
 //     "(Reuters)"); then an agency ending a byline ("By Jane Doe, Reuters").
 //   - author: the byline less its "By"; then a sign-off ("Follow Frances
 //     Martel on Facebook", "Reporting by Jane Doe; Editing by John Roe").
-//   - published: a full date in a dateline or byline; then a "via" date. A
-//     date without a year gives nothing. Dates are UTC midnight.
+//   - published: the date of a dateline or byline; then a "via" date. The
+//     date is the first date token ([parallax.TokenDate]) inside the span
+//     that has a day, a month and a year; a date without a year gives
+//     nothing. Dates are UTC midnight.
 //
 // Among equally strong candidates the earliest in the text wins. When no
-// title is known and the first line of the body that is not furniture is
-// short and title-like (at most 16 words, most of them capitalised, no final
-// period) and more text follows, it becomes the title (rule "first-line").
+// title is known and the article's first sentence is a heading (the
+// headline the text engine found at the top of the body), its text becomes
+// the title (rule "headline").
 //
-// Spans outside the text, or not on character boundaries, are ignored.
+// Spans and tokens outside the text, or not on character boundaries, are
+// ignored.
 func (l *Lists) InferMeta(a *parallax.Article) {
 	if a == nil {
 		return
+	}
+	var dates []parallax.Token
+	for _, tok := range a.Tokens {
+		if tok.Kind == parallax.TokenDate {
+			dates = append(dates, tok)
+		}
 	}
 	var cands []candidate
 	for _, f := range a.Furniture {
@@ -80,9 +82,7 @@ func (l *Lists) InferMeta(a *parallax.Article) {
 		if s == "" || !utf8.ValidString(s) {
 			continue
 		}
-		// Values are read with runs of white space (no-break spaces too)
-		// made one space; the evidence is the span.
-		cands = append(cands, l.furniture(f.Kind, strings.Join(strings.Fields(s), " "), f.Span)...)
+		cands = append(cands, l.furniture(a.Text, f, dates)...)
 	}
 	// Strongest first, then earliest.
 	slices.SortStableFunc(cands, func(x, y candidate) int {
@@ -111,12 +111,60 @@ func (l *Lists) InferMeta(a *parallax.Article) {
 		}
 	}
 	if a.Title == "" {
-		if title, span, ok := l.firstLineTitle(a); ok {
+		if title, span, ok := headline(a); ok {
 			a.Title = title
-			a.Inferred = append(a.Inferred, parallax.Inference{Field: FieldTitle, Rule: RuleFirstLine, Span: span})
+			a.Inferred = append(a.Inferred, parallax.Inference{Field: FieldTitle, Rule: RuleHeadline, Span: span})
 		}
 	}
 }
+
+// headline returns the text of a's first sentence, with runs of white space
+// made one space, and its span, if that sentence is a heading.
+func headline(a *parallax.Article) (string, parallax.Span, bool) {
+	if len(a.Sentences) == 0 || !a.Sentences[0].Heading {
+		return "", parallax.Span{}, false
+	}
+	sp := a.Sentences[0].Span
+	s := sp.In(a.Text)
+	if !utf8.ValidString(s) {
+		return "", parallax.Span{}, false
+	}
+	title := oneSpace(s)
+	return title, sp, title != ""
+}
+
+// spanDate returns the full date of the first date token of dates that lies
+// inside span of text, and the token's span. A token whose Date leaves a
+// part unknown ("XXXX-06-23", "2025-06") gives nothing.
+func spanDate(text string, span parallax.Span, dates []parallax.Token) (time.Time, parallax.Span, bool) {
+	var best parallax.Token
+	var date time.Time
+	found := false
+	for _, tok := range dates {
+		if tok.Start < span.Start || tok.End > span.End || tok.Start >= tok.End || (found && tok.Start >= best.Start) {
+			continue
+		}
+		if !isBoundary(text, tok.Start) || !isBoundary(text, tok.End) {
+			continue
+		}
+		t, err := time.Parse(isoDateLayout, tok.Date)
+		if err != nil {
+			continue
+		}
+		best, date, found = tok, t, true
+	}
+	return date, best.Span, found
+}
+
+// isBoundary reports whether byte offset i of the valid UTF-8 text, at
+// most len(text), starts a character or ends the text.
+func isBoundary(text string, i int) bool {
+	return i == len(text) || utf8.RuneStart(text[i])
+}
+
+// oneSpace returns s with runs of white space (no-break spaces too) made one
+// space and no space at its ends: the form furniture values are read in.
+func oneSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // candidate is one value a furniture span suggests for a field.
 type candidate struct {
@@ -132,21 +180,27 @@ func (c candidate) inference() parallax.Inference {
 	return parallax.Inference{Field: c.field, Rule: c.rule, Span: c.span}
 }
 
-// furniture returns the candidates one furniture span of text s suggests.
-func (l *Lists) furniture(kind parallax.FurnitureKind, s string, span parallax.Span) []candidate {
+// furniture returns the candidates one furniture span f of text suggests;
+// dates are the article's date tokens. The span lies inside text and is
+// valid UTF-8. Values are read with runs of white space made one space; the
+// evidence is the span.
+func (l *Lists) furniture(text string, f parallax.Furniture, dates []parallax.Token) []candidate {
+	span := f.Span
 	var out []candidate
 	add := func(field, value string, date time.Time, rule string, rank int) {
 		out = append(out, candidate{field: field, value: value, date: date, rule: rule, rank: rank, span: span})
 	}
-	switch kind {
+	date, at, hasDate := spanDate(text, span, dates)
+	s := oneSpace(text[span.Start:span.End])
+	switch f.Kind {
 	case parallax.FurnitureByline:
-		if t, at, ok := findDate(s); ok {
-			add(FieldPublished, "", t, RuleByline, 2)
+		if hasDate {
+			add(FieldPublished, "", date, RuleByline, 2)
 			// "By Jane Doe June 23, 2025" or "June 23, 2025 By Jane Doe".
-			if at[0] > 0 {
-				s = s[:at[0]]
+			if before := oneSpace(text[span.Start:at.Start]); before != "" {
+				s = before
 			} else {
-				s = s[at[1]:]
+				s = oneSpace(text[at.End:span.End])
 			}
 		}
 		b := l.byline(s)
@@ -160,8 +214,8 @@ func (l *Lists) furniture(kind parallax.FurnitureKind, s string, span parallax.S
 			add(FieldOutlet, b.agency, time.Time{}, RuleBylineAgency, 1)
 		}
 	case parallax.FurnitureDateline:
-		if t, _, ok := findDate(s); ok {
-			add(FieldPublished, "", t, RuleDateline, 2)
+		if hasDate {
+			add(FieldPublished, "", date, RuleDateline, 2)
 		}
 		if agency := l.datelineAgency(s); agency != "" {
 			add(FieldOutlet, agency, time.Time{}, RuleDateline, 2)
@@ -177,8 +231,8 @@ func (l *Lists) furniture(kind parallax.FurnitureKind, s string, span parallax.S
 			add(FieldAuthor, author, time.Time{}, RuleSignoff, 1)
 		}
 	case parallax.FurnitureVia:
-		if t, _, ok := findDate(s); ok {
-			add(FieldPublished, "", t, RuleVia, 1)
+		if hasDate {
+			add(FieldPublished, "", date, RuleVia, 1)
 		}
 	}
 	return out
@@ -398,115 +452,4 @@ func trimBylinePunct(s string) string {
 		return trimPunct(s)
 	}
 	return s
-}
-
-// firstLineTitle returns the body's first line that is not furniture, and its
-// span, if it is title-like and more text follows it.
-func (l *Lists) firstLineTitle(a *parallax.Article) (string, parallax.Span, bool) {
-	text := a.Text
-	var spans []parallax.Span
-	for _, f := range a.Furniture {
-		if f.Start >= 0 && f.End <= len(text) && f.Start < f.End {
-			spans = append(spans, f.Span)
-		}
-	}
-	slices.SortFunc(spans, func(x, y parallax.Span) int { return cmp.Compare(x.Start, y.Start) })
-	var title parallax.Span
-	found := false
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		next := len(text)
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-			next = end + 1
-		}
-		line := trimSpan(text, parallax.Span{Start: start, End: end})
-		start = next
-		if line.Len() == 0 || covered(text, line, spans) {
-			continue
-		}
-		if found { // more text follows the title
-			return text[title.Start:title.End], title, true
-		}
-		if !l.titleLike(text[line.Start:line.End]) {
-			return "", parallax.Span{}, false
-		}
-		title, found = line, true
-	}
-	return "", parallax.Span{}, false
-}
-
-// trimSpan narrows sp to leave out the white space at its ends.
-func trimSpan(text string, sp parallax.Span) parallax.Span {
-	s := text[sp.Start:sp.End]
-	trimmed := strings.TrimLeftFunc(s, unicode.IsSpace)
-	sp.Start += len(s) - len(trimmed)
-	sp.End = sp.Start + len(strings.TrimRightFunc(trimmed, unicode.IsSpace))
-	return sp
-}
-
-// covered reports whether every non-space character of line lies in one of
-// spans, which are sorted by start.
-func covered(text string, line parallax.Span, spans []parallax.Span) bool {
-	i := line.Start
-	for i < line.End {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
-		}
-		furthest := -1
-		for _, sp := range spans {
-			if sp.Start > i {
-				break
-			}
-			if sp.End > i {
-				furthest = max(furthest, sp.End)
-			}
-		}
-		if furthest < 0 {
-			return false
-		}
-		i = furthest
-	}
-	return true
-}
-
-// titleLike reports whether a line reads as a headline: valid UTF-8, 2 to 16 words, most
-// of the words that are not small words capitalised, the first one too, and
-// no final period, colon, semicolon or comma.
-func (l *Lists) titleLike(line string) bool {
-	if !utf8.ValidString(line) {
-		return false
-	}
-	last, _ := utf8.DecodeLastRuneInString(line)
-	if strings.ContainsRune(".:;,…", last) {
-		return false
-	}
-	words := strings.Fields(line)
-	if len(words) < 2 || len(words) > maxTitleWords {
-		return false
-	}
-	counted, capitalised := 0, 0
-	for i, w := range words {
-		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		r, _ := utf8.DecodeRuneInString(core)
-		if !unicode.IsLetter(r) {
-			continue // a number or a symbol says nothing about case
-		}
-		upper := unicode.IsUpper(r) || unicode.IsTitle(r)
-		if i == 0 && !upper {
-			return false
-		}
-		if i > 0 && match(l.TitleSmallWords, core) != "" {
-			continue
-		}
-		counted++
-		if upper {
-			capitalised++
-		}
-	}
-	return counted > 0 && 2*capitalised > counted
 }

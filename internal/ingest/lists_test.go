@@ -23,7 +23,6 @@ func TestLoadListsEmbedded(t *testing.T) {
 		{"aggregator", l.Aggregators, "MENAFN"},
 		{"agency", l.Agencies, "TASS"},
 		{"agency", l.Agencies, "Reuters"},
-		{"small word", l.TitleSmallWords, "with"},
 	} {
 		if !slices.Contains(c.list, c.want) {
 			t.Errorf("%s %q missing from the embedded lists", c.name, c.want)
@@ -33,9 +32,6 @@ func TestLoadListsEmbedded(t *testing.T) {
 		if len(l.StaffSuffixes[i]) > len(l.StaffSuffixes[i-1]) {
 			t.Errorf("staff suffixes not longest first: %q before %q", l.StaffSuffixes[i-1], l.StaffSuffixes[i])
 		}
-	}
-	if DefaultLists() == nil {
-		t.Error("DefaultLists() = nil")
 	}
 }
 
@@ -48,7 +44,6 @@ func TestLoadListsErrors(t *testing.T) {
 			staffFile:      good("Staff", "News Desk"),
 			aggregatorFile: good("MENAFN"),
 			agencyFile:     good("Reuters"),
-			smallWordsFile: good("with"),
 		}
 	}
 	tests := []struct {

@@ -104,8 +104,14 @@ func TestReadFile(t *testing.T) {
 		{
 			name:    "malformed front matter",
 			data:    []byte("---\ntitle: T\n  bad: indent\n---\nBody."),
-			want:    &parallax.Article{Text: "Body."},
+			want:    &parallax.Article{Text: "Body.", Title: "T"},
 			warning: "malformed front matter: line 3: not valid YAML",
+		},
+		{
+			name:    "one bad front matter line",
+			data:    []byte("---\ntitle: [unclosed\noutlet: X\n---\nBody."),
+			want:    &parallax.Article{Text: "Body.", Outlet: "X"},
+			warning: "malformed front matter: line 2: not valid YAML",
 		},
 		{
 			name:    "unclosed front matter",

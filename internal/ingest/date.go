@@ -29,6 +29,10 @@ var dateLayouts = []string{
 // ordinalSuffix is the suffix of an ordinal day: "22nd", "1st".
 var ordinalSuffix = regexp.MustCompile(`(?i)(\d)(?:st|nd|rd|th)\b`)
 
+// sept is AP style's abbreviation of September, which Go's layouts spell
+// "Sep".
+var sept = regexp.MustCompile(`(?i)\bsept\b`)
+
 // parseDate parses s, which must be one full calendar date (day, month and
 // year) in one of the forms of dateLayouts and nothing else, surrounding
 // spaces aside: "2025-06-23", "June 23, 2025", "Jun. 23 2025", "June 22nd
@@ -38,6 +42,7 @@ var ordinalSuffix = regexp.MustCompile(`(?i)(\d)(?:st|nd|rd|th)\b`)
 func parseDate(s string) (time.Time, bool) {
 	s = strings.Join(strings.Fields(s), " ")
 	s = ordinalSuffix.ReplaceAllString(s, "$1")
+	s = sept.ReplaceAllString(s, "Sep")
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true

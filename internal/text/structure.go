@@ -97,6 +97,8 @@ type datePatterns struct {
 	datePrefix *regexp.Regexp // "date 2025-06-23 ", "Updated 3:45 PM EDT, June 5, 2024"
 	tass       *regexp.Regexp // "MOSCOW, June 23. /TASS/. "
 	wire       *regexp.Regexp // "LONDON (Reuters) - ", "LONDON, June 23 (Reuters) - "
+	// a date closing a byline line: " June 23, 2025", " | 2025-06-23 10:30"
+	trailingDate *regexp.Regexp
 }
 
 func compileDatePatterns(months map[string]int) *datePatterns {
@@ -114,10 +116,11 @@ func compileDatePatterns(months map[string]int) *datePatterns {
 	clock := `\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?`
 	date := `(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|` + month + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+` + month + `,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})`
 	return &datePatterns{
-		tweetSig:   regexp.MustCompile(`(?:^|\s)(?:—|–|--|-)\s*([^()\n]{1,80}?)\s*\((@\w{1,30})\)\s+` + month + `\s+\d{1,2},\s+\d{4}\s*$`),
-		datePrefix: regexp.MustCompile(`(?i)^(?:date|dated|published|posted|updated|last updated)(?:\s+on)?:?\s+(?:` + clock + `,?\s+)?` + date + `(?:,?\s+(?:at\s+)?` + clock + `)?\s*`),
-		tass:       regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3}),\s+` + month + `\s+\d{1,2}\.?\s*/([\p{L} -]{2,30})/\.?\s*`),
-		wire:       regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + month + `\s+\d{1,2}|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|―|-{1,2})\s*`),
+		tweetSig:     regexp.MustCompile(`(?:^|\s)(?:—|–|--|-)\s*([^()\n]{1,80}?)\s*\((@\w{1,30})\)\s+` + month + `\s+\d{1,2},\s+\d{4}\s*$`),
+		datePrefix:   regexp.MustCompile(`(?i)^(?:date|dated|published|posted|updated|last updated)(?:\s+on)?:?\s+(?:` + clock + `,?\s+)?` + date + `(?:,?\s+(?:at\s+)?` + clock + `)?\s*`),
+		tass:         regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3}),\s+` + month + `\s+\d{1,2}\.?\s*/([\p{L} -]{2,30})/\.?\s*`),
+		trailingDate: regexp.MustCompile(`[\s,|·—–-]+` + date + `(?:,?\s+(?:at\s+)?` + clock + `)?\s*$`),
+		wire:         regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:[ -]\p{Lu}[\p{L}.'\-]*){0,3})(?:,\s+(?:` + month + `\s+\d{1,2}(?:,?\s+\d{4})?|\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?))?\s+\(([\p{L} .]{2,30})\)\s*(?:—|–|―|-{1,2})\s*`),
 	}
 }
 
@@ -201,8 +204,17 @@ func (e *Engine) classify(t string, lines []line) {
 				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: l.start, End: l.start + trimEnd(s[:m[1]])}})
 				rest = l.start + m[1]
 			}
-			if r := t[rest:l.end]; bylineRE.MatchString(r) && len(strings.Fields(r)) <= 9 {
-				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureByline, Span: parallax.Span{Start: rest, End: l.end}})
+			r := t[rest:l.end]
+			end, dated := l.end, -1
+			if m := e.dp.trailingDate.FindStringIndex(r); m != nil {
+				// "By Jane Doe June 23, 2025": a byline, then its date
+				end, dated = rest+m[0], rest+m[0]+len(r[m[0]:])-len(strings.TrimLeft(r[m[0]:], " ,|·—–-"))
+			}
+			if b := t[rest:end]; bylineRE.MatchString(b) && countFields(b) <= 9 {
+				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureByline, Span: parallax.Span{Start: rest, End: rest + trimEnd(b)}})
+				if dated >= 0 {
+					l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: dated, End: l.end}})
+				}
 				rest = l.end
 			}
 			if rest == l.end {

@@ -60,9 +60,10 @@ var _ bufio.SplitFunc = (*Segmenter)(nil).Split
 func (sg *Segmenter) Sentences(para string) [][2]int {
 	var out [][2]int
 	breaks := sg.listBreaks(para)
-	closers := lastClosers(para)
+	var closers closerSet // found when the first bracket needs them
+	closers[0] = -2
 	for i := skipSpace(para, 0); i < len(para); {
-		e := sg.nextBoundary(para, i, breaks, closers)
+		e := sg.nextBoundary(para, i, breaks, &closers)
 		if e <= i { // cannot happen; guards against a loop
 			e = len(para)
 		}
@@ -189,7 +190,8 @@ func isLowerAt(s string, i int) bool {
 }
 
 // closerSet holds the offset of the last ')', ']' and '}' of a paragraph,
-// or -1: an opening bracket counts only when a closer follows it.
+// or -1: an opening bracket counts only when a closer follows it. A first
+// element of -2 means "not looked for yet".
 type closerSet [3]int
 
 func lastClosers(p string) closerSet {
@@ -198,7 +200,7 @@ func lastClosers(p string) closerSet {
 
 // nextBoundary returns the end offset (exclusive, before any white space)
 // of the sentence that starts at from.
-func (sg *Segmenter) nextBoundary(p string, from int, breaks []int, closers closerSet) int {
+func (sg *Segmenter) nextBoundary(p string, from int, breaks []int, closers *closerSet) int {
 	depth := 0 // parentheses and brackets
 	bi := 0
 	for bi < len(breaks) && breaks[bi] <= from {
@@ -212,6 +214,9 @@ func (sg *Segmenter) nextBoundary(p string, from int, breaks []int, closers clos
 		c := p[i]
 		switch c {
 		case '(', '[', '{':
+			if closers[0] == -2 {
+				*closers = lastClosers(p)
+			}
 			last := closers[0]
 			if c == '[' {
 				last = closers[1]

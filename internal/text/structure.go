@@ -200,17 +200,22 @@ func (e *Engine) classify(t string, lines []line) {
 		// Metadata at the head of the page: "date 2025-06-23 By X Staff".
 		if nonEmpty <= 4 && firstBody < 0 {
 			rest := l.start
-			if m := e.dp.datePrefix.FindStringIndex(s); m != nil {
+			if len(s) < 4 || !strings.ContainsRune("DdPpUuLl", rune(s[0])) {
+				// no date prefix: they all start with one of these letters
+			} else if m := e.dp.datePrefix.FindStringIndex(s); m != nil {
 				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: l.start, End: l.start + trimEnd(s[:m[1]])}})
 				rest = l.start + m[1]
 			}
 			r := t[rest:l.end]
 			end, dated := l.end, -1
-			if m := e.dp.trailingDate.FindStringIndex(r); m != nil {
+			isBy := len(r) > 3 && (r[0] == 'B' || r[0] == 'b') && (r[1] == 'y' || r[1] == 'Y')
+			if !isBy {
+				// no byline
+			} else if m := e.dp.trailingDate.FindStringIndex(r); m != nil {
 				// "By Jane Doe June 23, 2025": a byline, then its date
 				end, dated = rest+m[0], rest+m[0]+len(r[m[0]:])-len(strings.TrimLeft(r[m[0]:], " ,|·—–-"))
 			}
-			if b := t[rest:end]; bylineRE.MatchString(b) && countFields(b) <= 9 {
+			if b := t[rest:end]; isBy && countFields(b) <= 9 && bylineRE.MatchString(b) {
 				l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureByline, Span: parallax.Span{Start: rest, End: rest + trimEnd(b)}})
 				if dated >= 0 {
 					l.prefixes = append(l.prefixes, parallax.Furniture{Kind: parallax.FurnitureDateline, Span: parallax.Span{Start: dated, End: l.end}})

@@ -117,8 +117,7 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 			for runEnd < to && !isSpaceByte(t[runEnd]) {
 				runEnd++
 			}
-			run := t[i:runEnd]
-			linky = strings.Contains(run, "://") || strings.Contains(run, "www.") || strings.IndexByte(run, '@') > 0
+			linky = mayHoldLink(t[i:runEnd])
 		}
 		var r rune
 		size := 1
@@ -163,6 +162,22 @@ func (tk *Tokenizer) appendTokens(out []parallax.Token, t string, from, to, sent
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// mayHoldLink reports whether a run of non-space text may hold a URL or an
+// address: it has a ':' or an '@', or "www.".
+func mayHoldLink(run string) bool {
+	for j := 0; j < len(run); j++ {
+		switch run[j] {
+		case ':', '@':
+			return true
+		case 'w':
+			if strings.HasPrefix(run[j:], "www.") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func isASCIIAlnum(c byte) bool {
 	return isDigitByte(c) || (c|0x20) >= 'a' && (c|0x20) <= 'z'

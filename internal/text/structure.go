@@ -82,8 +82,10 @@ var (
 	// "via June 22nd 2025"
 	viaRE = regexp.MustCompile(`^(?i:via)\s+(\S.{0,60})$`)
 	// "Follow Frances Martel on Facebook and Twitter."
-	followRE  = regexp.MustCompile(`^Follow\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})\s+on\s+(.+)$`)
-	creditsRE = regexp.MustCompile(`^\(?(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\s+\p{Lu}.{0,200}$`)
+	followRE = regexp.MustCompile(`^Follow\s+(\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})\s+on\s+(.+)$`)
+	// "Associated Press writer Maria Lee contributed to this report."
+	contributedRE = regexp.MustCompile(`(?i)\bcontributed(?:\s+reporting)?(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?\.?$`)
+	creditsRE     = regexp.MustCompile(`^\(?(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ww]ritten)\s+by\s+\p{Lu}.{0,200}$`)
 	// "WASHINGTON — ", "Moscow - " at the start of the first paragraph
 	cityDashRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*)?(?:,\s\p{Lu}[\p{L}.]*)?)\s+(?:—|–|―|-{1,2})\s+\p{Lu}`)
 	// "... (AP Photo/Ethan Swope)", "... (Reuters/Jane Doe)", "... (Photo: X)" at the end of a caption
@@ -188,7 +190,8 @@ func (e *Engine) classify(t string, lines []line) {
 			l.source = m[1]
 			continue
 		}
-		if len(s) < 400 && strings.Contains(s, "by ") && creditsRE.MatchString(s) {
+		if len(s) < 400 && strings.Contains(s, "by ") && creditsRE.MatchString(s) ||
+			len(s) < 300 && strings.Contains(s, "ontributed") && contributedRE.MatchString(s) {
 			l.kind = parallax.FurnitureSignoff
 			continue
 		}

@@ -2,9 +2,12 @@ package text
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -532,5 +535,38 @@ func TestFurnitureTokens(t *testing.T) {
 	}
 	if d.Words != 3 {
 		t.Errorf("words = %d, want 3 (furniture is not counted)", d.Words)
+	}
+}
+
+// TestConcurrentAnalyze checks that one Engine serves several goroutines
+// (the word cache is shared) and gives each the answer it gives alone.
+func TestConcurrentAnalyze(t *testing.T) {
+	e := newTestEngine(t)
+	var srcs []string
+	for _, f := range []string{"000.txt", "001.txt", "002.txt", "003.txt", "004.txt"} {
+		srcs = append(srcs, readSeed(t, f))
+	}
+	want := make([]*Doc, len(srcs))
+	for i, s := range srcs {
+		want[i] = newTestEngine(t).Analyze(s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 40)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := range srcs {
+				i := (g + k) % len(srcs)
+				if got := e.Analyze(srcs[i]); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d, article %d differs", g, i)
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for msg := range errs {
+		t.Error(msg)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,9 +18,12 @@ import (
 // currencies), dates and punctuation, each with byte offsets, a normalised
 // form and a stem. It is safe for concurrent use.
 type Tokenizer struct {
-	lx    *lexicons
-	mu    sync.RWMutex
-	forms map[string]wordForms // word as written → its norm and stem
+	lx *lexicons
+	// read is a map that is never written once published, read without a
+	// lock; new words go to dirty under mu and are published in bulk.
+	read  atomic.Pointer[map[string]wordForms]
+	mu    sync.Mutex
+	dirty map[string]wordForms
 }
 
 // wordForms is what the tokenizer knows of a word as written: its norm and
@@ -35,7 +39,9 @@ type wordForms struct {
 const maxStemCache = 1 << 18
 
 func newTokenizer(lx *lexicons) *Tokenizer {
-	return &Tokenizer{lx: lx, forms: make(map[string]wordForms, 1<<12)}
+	tk := &Tokenizer{lx: lx, dirty: map[string]wordForms{}}
+	tk.read.Store(&map[string]wordForms{})
+	return tk
 }
 
 // Tokens tokenises s. Offsets are byte offsets into s; Sentence is -1.
@@ -229,9 +235,12 @@ func (tk *Tokenizer) wordToken(s, e int, f wordForms) parallax.Token {
 // wordForms returns the norm and stem of a word as written, from the cache
 // when it is there.
 func (tk *Tokenizer) wordForms(w string) wordForms {
-	tk.mu.RLock()
-	f, ok := tk.forms[w]
-	tk.mu.RUnlock()
+	if f, ok := (*tk.read.Load())[w]; ok {
+		return f
+	}
+	tk.mu.Lock()
+	f, ok := tk.dirty[w]
+	tk.mu.Unlock()
 	if ok {
 		return f
 	}
@@ -246,11 +255,26 @@ func (tk *Tokenizer) wordForms(w string) wordForms {
 		f.stem = f.norm
 	}
 	tk.mu.Lock()
-	if len(tk.forms) < maxStemCache {
-		// Clone: the key must not keep the whole article alive.
-		tk.forms[strings.Clone(w)] = f
+	defer tk.mu.Unlock()
+	read := *tk.read.Load()
+	if len(read)+len(tk.dirty) >= maxStemCache {
+		return f
 	}
-	tk.mu.Unlock()
+	// Clone: the key must not keep the whole article alive.
+	tk.dirty[strings.Clone(w)] = f
+	if len(tk.dirty) >= 256 && len(tk.dirty) >= len(read)/4 {
+		// Publish: copying the read map each time it grows by a quarter
+		// keeps the cost linear in the number of words.
+		next := make(map[string]wordForms, len(read)+len(tk.dirty))
+		for k, v := range read {
+			next[k] = v
+		}
+		for k, v := range tk.dirty {
+			next[k] = v
+		}
+		tk.read.Store(&next)
+		tk.dirty = map[string]wordForms{}
+	}
 	return f
 }
 

@@ -36,6 +36,10 @@ type lexicons struct {
 	smallWords    map[string]bool
 }
 
+// speechStances are the stances a verb of saying may carry in
+// rules/text/speech-verbs.txt.
+var speechStances = map[string]bool{"neutral": true, "emphasis": true, "doubt": true, "concession": true, "emotive": true}
+
 type numberWord struct {
 	value   float64
 	ordinal bool
@@ -71,16 +75,15 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 	ld := &lexicon.Loader{FS: fsys}
 	lower := strings.ToLower
 	lx := &lexicons{
-		abbrev:      ld.Load("text/abbreviations.txt").Set(lower),
-		titles:      ld.Load("text/titles.txt").Set(lower),
-		numAbbrev:   ld.Load("text/number-abbreviations.txt").Set(lower),
-		places:      ld.Load("text/place-abbreviations.txt").Set(lower),
-		speechVerbs: ld.Load("text/speech-verbs.txt").Set(lower),
-		timeZones:   ld.Load("text/time-zones.txt").Set(nil),
-		weekdays:    ld.Load("text/weekdays.txt").Set(lower),
-		starters:    ld.Load("text/sentence-starters.txt").Set(nil),
-		social:      ld.Load("text/social-networks.txt").Set(lower),
-		smallWords:  ld.Load("text/small-words.txt").Set(lower),
+		abbrev:     ld.Load("text/abbreviations.txt").Set(lower),
+		titles:     ld.Load("text/titles.txt").Set(lower),
+		numAbbrev:  ld.Load("text/number-abbreviations.txt").Set(lower),
+		places:     ld.Load("text/place-abbreviations.txt").Set(lower),
+		timeZones:  ld.Load("text/time-zones.txt").Set(nil),
+		weekdays:   ld.Load("text/weekdays.txt").Set(lower),
+		starters:   ld.Load("text/sentence-starters.txt").Set(nil),
+		social:     ld.Load("text/social-networks.txt").Set(lower),
+		smallWords: ld.Load("text/small-words.txt").Set(lower),
 	}
 	for _, k := range ld.Load("text/labels.txt").Keys() {
 		lx.labels = append(lx.labels, newGlob(k))
@@ -102,6 +105,14 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 		return m
 	}
 	lx.agencies = mapOf("sources/news-agencies.txt", nil)
+	lx.speechVerbs = map[string]bool{}
+	for verb, stance := range mapOf("text/speech-verbs.txt", lower) {
+		if !speechStances[stance] {
+			errs = append(errs, &lexicon.Error{File: "text/speech-verbs.txt", Msg: fmt.Sprintf("%s: unknown stance %q (want neutral, emphasis, doubt, concession or emotive)", verb, stance)})
+			continue
+		}
+		lx.speechVerbs[verb] = true
+	}
 	lx.units = mapOf("text/units.txt", lower)
 	lx.currencies = mapOf("text/currencies.txt", nil)
 	lx.months = map[string]int{}

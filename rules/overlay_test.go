@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"parallax/internal/lexicon"
 )
 
 func TestOverlay(t *testing.T) {
@@ -20,6 +22,23 @@ func TestOverlay(t *testing.T) {
 	}
 	if _, err := fs.ReadFile(o, "text/missing.txt"); err == nil {
 		t.Fatal("missing file read without error")
+	}
+}
+
+// TestListsLoad checks that every embedded list loads cleanly: a
+// provenance line, no duplicates, no stray white space.
+func TestListsLoad(t *testing.T) {
+	err := fs.WalkDir(FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		if _, err := lexicon.Load(FS, path); err != nil {
+			t.Error(err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the embedded rule and lexicon files.
 //
-//go:embed text ingest sources
+//go:embed text ingest sources entity
 var FS embed.FS

@@ -1,0 +1,140 @@
+package tagger
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// synthetic makes sentences where runs of capitalised words are entities:
+// B on the first, I on the rest, O elsewhere. Telling B from I needs the
+// previous tag, which the tagger adds itself.
+func synthetic(n int, seed uint64) []Example {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	words := []string{"the", "talks", "ended", "in", "with", "said", "on", "a"}
+	names := []string{"Moscow", "Putin", "Iran", "Araghchi", "Geneva", "Lavrov"}
+	var out []Example
+	for s := 0; s < n; s++ {
+		var ex Example
+		for i := 0; i < 6+rng.IntN(10); i++ {
+			if rng.IntN(3) == 0 {
+				run := 1 + rng.IntN(3)
+				for k := 0; k < run; k++ {
+					w := names[rng.IntN(len(names))]
+					tag := "I"
+					if k == 0 {
+						tag = "B"
+					}
+					ex.Features = append(ex.Features, []string{"cap=1", "w=" + strings.ToLower(w)})
+					ex.Tags = append(ex.Tags, tag)
+				}
+				// a separator, so that two runs never touch
+				ex.Features = append(ex.Features, []string{"cap=0", "w=and"})
+				ex.Tags = append(ex.Tags, "O")
+				continue
+			}
+			ex.Features = append(ex.Features, []string{"cap=0", "w=" + words[rng.IntN(len(words))]})
+			ex.Tags = append(ex.Tags, "O")
+		}
+		out = append(out, ex)
+	}
+	return out
+}
+
+func accuracy(m *Model, exs []Example) float64 {
+	right, all := 0, 0
+	for _, ex := range exs {
+		got := m.Predict(ex.Features)
+		for i := range got {
+			all++
+			if got[i] == ex.Tags[i] {
+				right++
+			}
+		}
+	}
+	return float64(right) / float64(all)
+}
+
+func TestTrainLearnsHistory(t *testing.T) {
+	m, err := Train(synthetic(200, 1), TrainOptions{Epochs: 5, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if acc := accuracy(m, synthetic(100, 2)); acc < 0.99 {
+		t.Errorf("held-out accuracy %.3f, want ≥ 0.99", acc)
+	}
+}
+
+func TestTrainIsDeterministic(t *testing.T) {
+	a, _ := Train(synthetic(50, 3), TrainOptions{Seed: 9})
+	b, _ := Train(synthetic(50, 3), TrainOptions{Seed: 9})
+	var ba, bb bytes.Buffer
+	if err := a.Save(&ba, 4); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Save(&bb, 4); err != nil {
+		t.Fatal(err)
+	}
+	if ba.String() != bb.String() {
+		t.Error("two trainings with one seed differ")
+	}
+}
+
+func TestSaveLoad(t *testing.T) {
+	m, err := Train(synthetic(100, 4), TrainOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf, 6); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range synthetic(30, 5) {
+		if !reflect.DeepEqual(m.Predict(ex.Features), back.Predict(ex.Features)) {
+			t.Fatal("loaded model predicts otherwise")
+		}
+	}
+}
+
+func TestTrainErrors(t *testing.T) {
+	if _, err := Train(nil, TrainOptions{}); err == nil {
+		t.Error("no error for no data")
+	}
+	if _, err := Train([]Example{{Features: [][]string{{"a"}}, Tags: nil}}, TrainOptions{}); err == nil || !strings.Contains(err.Error(), "example 0") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", "empty model"},
+		{"nope\n", "line 1"},
+		{"tags\tB\tO\nf\t0:1 5:2\n", "line 2"},
+		{"tags\tB\tO\nf\t0:NaN\n", "line 2"},
+		{"tags\tB\tO\nfeature-without-weights\n", "line 2"},
+	} {
+		if _, err := Load(strings.NewReader(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Load(%q) error = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+// FuzzLoad checks that any model file loads or fails cleanly, and that a
+// loaded model tags without panicking.
+func FuzzLoad(f *testing.F) {
+	f.Add("tags\tB\tI\tO\nw=putin\t0:1.5 2:-1\nt-1=B\t1:2\n")
+	f.Add("tags\t\n\t\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		m, err := Load(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		m.Predict([][]string{{"w=putin", "t-1=B"}, {}})
+	})
+}

@@ -18,6 +18,8 @@ type Gazetteers struct {
 	byFirst map[string][]phrase
 	// orgSuffix holds the words that end organisation names.
 	orgSuffix map[string]bool
+	// joiners are the small words that may stand inside a name.
+	joiners map[string]bool
 }
 
 type phrase struct {
@@ -54,6 +56,7 @@ func LoadGazetteers(fsys fs.FS) (*Gazetteers, error) {
 	for _, k := range ld.Load("entity/org-suffixes.txt").Keys() {
 		g.orgSuffix[strings.ToLower(k)] = true
 	}
+	g.joiners = ld.Load("entity/name-joiners.txt").Set(strings.ToLower)
 	if err := ld.Err(); err != nil {
 		return nil, fmt.Errorf("entity: loading gazetteers: %w", err)
 	}
@@ -145,6 +148,25 @@ func (g *Gazetteers) Features(tokens []string, ctx *Context) [][]string {
 		shapes[i] = shape(t)
 	}
 	gaz := g.matches(lower)
+	// Runs of capitalised tokens (joined by "of", "the", "and", "&"):
+	// where a token stands in its run says much about B and I.
+	runStart := make([]int, n)
+	runLen := make([]int, n)
+	for i := 0; i < n; {
+		if !isCapitalised(tokens[i]) {
+			runStart[i], runLen[i] = -1, 0
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && (isCapitalised(tokens[j]) || (j+1 < n && isCapitalised(tokens[j+1]) && g.joiners[lower[j]])) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			runStart[k], runLen[k] = i, j-i
+		}
+		i = j
+	}
 	at := func(s []string, i int) string {
 		switch {
 		case i < 0:
@@ -176,6 +198,13 @@ func (g *Gazetteers) Features(tokens []string, ctx *Context) [][]string {
 		)
 		if i == 0 {
 			f = append(f, "first")
+		}
+		if runStart[i] >= 0 {
+			l := runLen[i]
+			if l > 4 {
+				l = 4
+			}
+			f = append(f, fmt.Sprintf("run=%d:%d", l, min(i-runStart[i], 3)), fmt.Sprintf("runend=%v", i == runStart[i]+runLen[i]-1))
 		}
 		if isCapitalised(tokens[i]) {
 			f = append(f, "cap,first="+fmt.Sprint(i == 0))

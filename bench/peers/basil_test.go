@@ -1,53 +1,42 @@
 package peers
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"parallax/internal/eval"
 )
 
-// basilPath is BASIL (Fan et al., EMNLP 2019): news articles split into
-// sentences and paragraphs by its authors. Research use only: read from the
-// shared data sets, never committed.
-const basilPath = "../../../shared/datasets/basil/basil_triplets.jsonl"
+// datasets is the shared data sets root. BASIL (Fan et al., EMNLP 2019) is
+// research use only: read from there, never committed.
+const datasets = "../../../shared/datasets"
 
-// basilParagraphs returns every paragraph of BASIL as its gold sentences.
+// basilParagraphs returns every paragraph of BASIL as its gold sentences,
+// from the text eval.LoadBASIL rebuilds (paragraphs set off by blank lines).
 func basilParagraphs(t *testing.T) [][]string {
 	t.Helper()
-	f, err := os.Open(basilPath)
-	if err != nil {
+	if _, err := os.Stat(filepath.Join(datasets, "basil")); err != nil {
 		t.Skipf("BASIL data set not available (%v)", err)
 	}
-	defer f.Close()
-	var out [][]string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
-	for sc.Scan() {
-		var tr struct {
-			Articles []struct {
-				Sentences []string `json:"sentences"`
-				Paragraph []int    `json:"paragraph_of_sentence"`
-			} `json:"articles"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &tr); err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range tr.Articles {
-			if len(a.Paragraph) != len(a.Sentences) {
-				continue
-			}
-			for i, s := range a.Sentences {
-				if i == 0 || a.Paragraph[i] != a.Paragraph[i-1] {
-					out = append(out, nil)
-				}
-				out[len(out)-1] = append(out[len(out)-1], strings.TrimSpace(s))
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
+	arts, err := eval.LoadBASIL(datasets)
+	if err != nil {
 		t.Fatal(err)
+	}
+	var out [][]string
+	for _, a := range arts {
+		paraEnd := -1
+		for _, sp := range a.Sentences {
+			if sp.Start > paraEnd {
+				out = append(out, nil)
+				paraEnd = len(a.Text)
+				if i := strings.Index(a.Text[sp.Start:], "\n\n"); i >= 0 {
+					paraEnd = sp.Start + i
+				}
+			}
+			out[len(out)-1] = append(out[len(out)-1], strings.TrimSpace(sp.In(a.Text)))
+		}
 	}
 	return out
 }

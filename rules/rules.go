@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the embedded rule and lexicon files.
 //
-//go:embed text ingest sources entity
+//go:embed */*.txt */*.gz
 var FS embed.FS

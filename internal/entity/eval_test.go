@@ -122,9 +122,16 @@ func TestNERCrossValidated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		r, err := newRecognizer(rules.FS, m)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, d := range test {
 			for _, s := range d.sents {
-				pred := eval.Entities(m.Predict(g.Features(s.tokens, d.ctx)))
+				var pred []eval.Entity
+				for _, f := range r.tagSentence(s.tokens, d.ctx) {
+					pred = append(pred, f.Entity)
+				}
 				scores[d.corpus].Add(eval.ScoreEntitiesExcept(s.gold, s.dropped, pred))
 			}
 		}

@@ -93,7 +93,15 @@ func ExampleJSON() {
 	//       "id": "s1",
 	//       "title": "An empty story",
 	//       "articles": [],
-	//       "outlets": []
+	//       "outlets": [],
+	//       "entities": [],
+	//       "mentions": [],
+	//       "naming": [],
+	//       "quotes": [],
+	//       "quote_groups": [],
+	//       "voice_share": {},
+	//       "voices": {},
+	//       "cited_sources": {}
 	//     }
 	//   ],
 	//   "warnings": []

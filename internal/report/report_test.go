@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"parallax"
 )
@@ -155,7 +156,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(want, &got); diff != "" {
+	if diff := cmp.Diff(want, &got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("JSON does not decode to the analysis it encodes (-want +got):\n%s", diff)
 	}
 }
@@ -171,7 +172,8 @@ func TestJSONEmptyLists(t *testing.T) {
 			Articles: []*parallax.Article{{ID: "a1"}},
 			Stories:  []*parallax.Story{{ID: "s1"}},
 		}, `{"articles":[{"id":"a1","outlet":"","title":"","author":"","published":null,"url":"","source":"","words":0,"text":"","story":"","syndicated_from":"","sentences":[],"furniture":[]}],` +
-			`"stories":[{"id":"s1","title":"","articles":[],"outlets":[]}],"warnings":[]}`},
+			`"stories":[{"id":"s1","title":"","articles":[],"outlets":[],"entities":[],"mentions":[],"naming":[],"quotes":[],"quote_groups":[],` +
+			`"voice_share":{},"voices":{},"cited_sources":{}}],"warnings":[]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,14 +52,32 @@ func historyFeatures(prev []int, tags []string, i int) []string {
 
 // Predict tags a sentence given the features of its tokens.
 func (m *Model) Predict(features [][]string) []string {
+	tags, _ := m.PredictMargins(features)
+	return tags
+}
+
+// PredictMargins tags a sentence like [Model.Predict] and also returns, for
+// each token, the margin of the chosen tag: its score minus the runner-up's.
+// A small margin means the model hesitated.
+func (m *Model) PredictMargins(features [][]string) ([]string, []float64) {
 	idx := make([]int, len(features))
 	out := make([]string, len(features))
+	margins := make([]float64, len(features))
 	scores := make([]float64, len(m.Tags))
 	for i, fs := range features {
 		idx[i] = m.best(scores, fs, historyFeatures(idx, m.Tags, i))
 		out[i] = m.Tags[idx[i]]
+		margins[i] = math.Inf(1)
+		for k, s := range scores {
+			if k != idx[i] && scores[idx[i]]-s < margins[i] {
+				margins[i] = scores[idx[i]] - s
+			}
+		}
+		if len(scores) == 1 {
+			margins[i] = 0
+		}
 	}
-	return out
+	return out, margins
 }
 
 // best returns the index of the tag with the highest score for the
@@ -221,7 +239,8 @@ func (m *Model) Save(w io.Writer, precision int) error {
 	return bw.Flush()
 }
 
-// Load reads a model written by Save. Errors name the line.
+// Load reads a model written by Save. Lines starting with "#" before the
+// header are comments (a provenance line, say). Errors name the line.
 func Load(r io.Reader) (*Model, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<16), 1<<20)
@@ -230,10 +249,13 @@ func Load(r io.Reader) (*Model, error) {
 	for sc.Scan() {
 		line++
 		text := sc.Text()
-		if line == 1 {
+		if len(m.Tags) == 0 && strings.HasPrefix(text, "#") {
+			continue
+		}
+		if len(m.Tags) == 0 {
 			tags, ok := strings.CutPrefix(text, "tags\t")
 			if !ok || tags == "" {
-				return nil, fmt.Errorf("tagger: line 1: want a tags header")
+				return nil, fmt.Errorf("tagger: line %d: want a tags header", line)
 			}
 			m.Tags = strings.Split(tags, "\t")
 			for k, t := range m.Tags {

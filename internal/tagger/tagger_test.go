@@ -88,6 +88,7 @@ func TestSaveLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
+	buf.WriteString("# provenance: a comment before the header is skipped\n")
 	if err := m.Save(&buf, 6); err != nil {
 		t.Fatal(err)
 	}
@@ -98,6 +99,24 @@ func TestSaveLoad(t *testing.T) {
 	for _, ex := range synthetic(30, 5) {
 		if !reflect.DeepEqual(m.Predict(ex.Features), back.Predict(ex.Features)) {
 			t.Fatal("loaded model predicts otherwise")
+		}
+	}
+}
+
+func TestPredictMargins(t *testing.T) {
+	m, err := Train(synthetic(200, 4), TrainOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range synthetic(20, 9) {
+		tags, margins := m.PredictMargins(ex.Features)
+		if !reflect.DeepEqual(tags, m.Predict(ex.Features)) {
+			t.Fatal("PredictMargins and Predict disagree")
+		}
+		for i, mg := range margins {
+			if mg < 0 {
+				t.Errorf("token %d: negative margin %v", i, mg)
+			}
 		}
 	}
 }

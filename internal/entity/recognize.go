@@ -1,0 +1,664 @@
+package entity
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax"
+	"parallax/internal/eval"
+	"parallax/internal/lexicon"
+	"parallax/internal/tagger"
+	"parallax/internal/text"
+)
+
+// ModelFile is the path of the shipped entity model in the rules file
+// system: an averaged-perceptron model (package tagger), gzipped, trained
+// on wikigold and GUM by TestShipModel with -update.
+const ModelFile = "entity/ner-model.txt.gz"
+
+// Recognizer finds the people, organisations and places of an article, with
+// the role or title the article gives each person beside the name. It is
+// safe for concurrent use.
+type Recognizer struct {
+	g *Gazetteers
+	m *tagger.Model
+	// titles are honorifics that stand before a name and are not part of
+	// it ("mr", "dr"), lower case, without the full stop.
+	titles map[string]bool
+	// calendar holds the names of weekdays and months, which are dates,
+	// not entities, when they stand alone.
+	calendar map[string]bool
+	// agencies are the news agencies of rules/sources, lower case: always
+	// organisations.
+	agencies map[string]bool
+}
+
+// New loads the gazetteers of rules/entity and the shipped model from fsys.
+func New(fsys fs.FS) (*Recognizer, error) {
+	m, err := loadModel(fsys, ModelFile)
+	if err != nil {
+		return nil, err
+	}
+	return newRecognizer(fsys, m)
+}
+
+// newRecognizer builds a recognizer around a model trained on
+// [Gazetteers.Features] with the gazetteers of fsys.
+func newRecognizer(fsys fs.FS, m *tagger.Model) (*Recognizer, error) {
+	g, err := LoadGazetteers(fsys)
+	if err != nil {
+		return nil, err
+	}
+	ld := &lexicon.Loader{FS: fsys}
+	titles := ld.Load("text/titles.txt").Set(strings.ToLower)
+	calendar := ld.Load("text/weekdays.txt").Set(strings.ToLower)
+	for _, k := range ld.Load("text/months.txt").Keys() {
+		calendar[strings.ToLower(k)] = true
+	}
+	agencies := map[string]bool{}
+	for _, e := range ld.Load("sources/news-agencies.txt").Entries {
+		for _, f := range e.Fields {
+			agencies[strings.ToLower(f)] = true
+		}
+	}
+	if err := ld.Err(); err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	return &Recognizer{g: g, m: m, titles: titles, calendar: calendar, agencies: agencies}, nil
+}
+
+func loadModel(fsys fs.FS, name string) (*tagger.Model, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("entity: %s: %w", name, err)
+	}
+	m, err := tagger.Load(zr)
+	if err != nil {
+		return nil, fmt.Errorf("entity: %s: %w", name, err)
+	}
+	return m, nil
+}
+
+// nerToken is a token as the model sees it: CoNLL-style text (a
+// possessive "'s" apart, straight quotes), with its span in the article.
+type nerToken struct {
+	text string
+	span parallax.Span
+}
+
+// nerTokens turns the tokens of one sentence into model tokens. An
+// honorific or an initial keeps its full stop ("Mr.", "J."), as in CoNLL.
+func (r *Recognizer) nerTokens(src string, toks []parallax.Token) []nerToken {
+	out := make([]nerToken, 0, len(toks)+4)
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		s := t.Span.In(src)
+		if t.Kind == parallax.TokenWord && k+1 < len(toks) && toks[k+1].Start == t.End && toks[k+1].Span.In(src) == "." &&
+			(r.titles[strings.ToLower(s)] || (utf8.RuneCountInString(s) == 1 && isCapitalised(s))) {
+			out = append(out, nerToken{s + ".", parallax.Span{Start: t.Start, End: t.End + 1}})
+			k++
+			continue
+		}
+		switch t.Kind {
+		case parallax.TokenWord:
+			for _, poss := range []string{"'s", "’s", "'S", "’S"} {
+				if base, ok := strings.CutSuffix(s, poss); ok && base != "" {
+					out = append(out,
+						nerToken{base, parallax.Span{Start: t.Start, End: t.Start + len(base)}},
+						nerToken{"'s", parallax.Span{Start: t.Start + len(base), End: t.End}})
+					s = ""
+					break
+				}
+			}
+			if s != "" {
+				out = append(out, nerToken{strings.ReplaceAll(s, "’", "'"), t.Span})
+			}
+		case parallax.TokenPunct:
+			switch s {
+			case "“", "”", "„", "«", "»":
+				s = `"`
+			case "‘", "’":
+				s = "'"
+			}
+			out = append(out, nerToken{s, t.Span})
+		default:
+			// Dates, amounts and quantities are one token here and several
+			// in CoNLL: split them at white space.
+			start := -1
+			for i, r := range s + " " {
+				if unicode.IsSpace(r) {
+					if start >= 0 {
+						out = append(out, nerToken{s[start:i], parallax.Span{Start: t.Start + start, End: t.Start + i}})
+						start = -1
+					}
+				} else if start < 0 {
+					start = i
+				}
+			}
+		}
+	}
+	return out
+}
+
+// found is an entity found in a sentence: a token range, a CoNLL type and
+// the model's confidence.
+type found struct {
+	eval.Entity
+	conf float64
+}
+
+// tagSentence finds the entities of one sentence of tokens: the model's
+// tags, then the gazetteers' types for names they know.
+func (r *Recognizer) tagSentence(tokens []string, ctx *Context) []found {
+	tags, margins := r.m.PredictMargins(r.g.Features(tokens, ctx))
+	var out []found
+	for _, e := range eval.Entities(tags) {
+		if e.End-e.Start == 1 && r.calendar[strings.TrimSuffix(strings.ToLower(tokens[e.Start]), ".")] {
+			continue
+		}
+		m := math.Inf(1)
+		for i := e.Start; i < e.End; i++ {
+			m = min(m, margins[i])
+		}
+		if kind := r.g.kindOf(tokens[e.Start:e.End]); kind != "" {
+			switch kind {
+			case "country", "capital":
+				e.Type = "LOC"
+			case "org":
+				e.Type = "ORG"
+			}
+		}
+		out = append(out, found{e, confidence(m)})
+	}
+	return out
+}
+
+// confidence maps a model margin to (0, 1): a margin of 0 (a tie) gives
+// 0.5, and the margins of clear decisions come close to 1.
+func confidence(margin float64) float64 {
+	if math.IsInf(margin, 1) {
+		return 1
+	}
+	return 1 / (1 + math.Exp(-margin/2))
+}
+
+// kindOf returns the gazetteer kind of a whole token sequence, or "".
+func (g *Gazetteers) kindOf(tokens []string) string {
+	if len(tokens) == 0 {
+		return ""
+	}
+	lower := make([]string, len(tokens))
+	for i, t := range tokens {
+		lower[i] = strings.ToLower(t)
+	}
+	for _, p := range g.byFirst[lower[0]] {
+		if len(p.tokens) == len(lower) && equalAt(lower, 0, p.tokens) {
+			return p.kind
+		}
+	}
+	return ""
+}
+
+// types maps the model's CoNLL types to the entity types of the contract.
+var types = map[string]string{"PER": parallax.Person, "ORG": parallax.Organization, "LOC": parallax.Place, "MISC": parallax.Other}
+
+// Recognize returns the name mentions of one article, in text order: the
+// article's ID goes into each. Headings are tagged too, but a mention in a
+// heading is kept only when the body names the same thing, because title
+// case hides which words are names. Demonyms ("Russian") are qualifiers,
+// not entities, and are left out.
+func (r *Recognizer) Recognize(articleID, src string, doc *text.Doc) []parallax.Mention {
+	sents := make([][]nerToken, len(doc.Sentences))
+	bySent := make([][]parallax.Token, len(doc.Sentences))
+	for _, t := range doc.Tokens {
+		if t.Sentence >= 0 && t.Sentence < len(bySent) {
+			bySent[t.Sentence] = append(bySent[t.Sentence], t)
+		}
+	}
+	words := make([][]string, len(sents))
+	var body [][]string
+	for i, toks := range bySent {
+		sents[i] = r.nerTokens(src, toks)
+		words[i] = make([]string, len(sents[i]))
+		for k, t := range sents[i] {
+			words[i][k] = t.text
+		}
+		if !doc.Sentences[i].Heading {
+			body = append(body, words[i])
+		}
+	}
+	ctx := NewContext(body)
+	var out, headings []parallax.Mention
+	bodyNames := map[string]bool{}
+	for i := range sents {
+		for _, f := range r.titled(src, sents[i], words[i], r.tagSentence(words[i], ctx)) {
+			for _, m := range r.mentions(src, sents[i], words[i], f) {
+				m.Article = articleID
+				if doc.Sentences[i].Heading {
+					headings = append(headings, m)
+					continue
+				}
+				bodyNames[strings.ToLower(m.Text)] = true
+				for _, w := range strings.Fields(m.Text) {
+					bodyNames[strings.ToLower(w)] = true
+				}
+				out = append(out, m)
+			}
+		}
+	}
+	for _, m := range headings {
+		if bodyNames[strings.ToLower(m.Text)] {
+			out = append(out, m)
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []parallax.Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// mentions turns a found entity into mentions. The model sometimes runs
+// names, roles and narration together ("Russian President Vladimir Putin
+// told Iran's Foreign Minister Abbas Araghchi"), so the span is cut at
+// possessives, punctuation and lower-case words that cannot stand inside a
+// name, and at role phrases; each role goes to the name after it, with the
+// qualifier before it ("iran's foreign minister"). Honorifics, leading
+// articles, and pieces that are only a role or a demonym are not names.
+// A person with no role inside the span gets the role that stands beside
+// the name, before it or in apposition after it.
+func (r *Recognizer) mentions(src string, toks []nerToken, words []string, f found) []parallax.Mention {
+	typ := types[f.Type]
+	lower := func(i int) string { return strings.ToLower(words[i]) }
+	var out []parallax.Mention
+	emit := func(start, end int, role string, roleSpan parallax.Span) {
+		for end-start > 1 && (r.g.joiners[lower(end-1)] || r.calendar[lower(end-1)]) {
+			end--
+		}
+		for end-start > 1 && (lower(start) == "the" || lower(start) == "a" || lower(start) == "an" || r.titles[strings.TrimSuffix(lower(start), ".")]) {
+			start++
+		}
+		if start >= end || r.titles[strings.TrimSuffix(lower(start), ".")] || r.g.roleAt(words, start, end) == end-start {
+			return
+		}
+		kind := r.g.kindOf(words[start:end])
+		if kind == "demonym" || (end-start == 1 && r.calendar[strings.TrimSuffix(lower(start), ".")]) {
+			return
+		}
+		t := typ
+		switch {
+		case kind == "country" || kind == "capital":
+			t = parallax.Place
+		case kind == "org" || r.agencies[joinLower(words[start:end])]:
+			t = parallax.Organization
+		case role != "":
+			t = parallax.Person
+		case t != parallax.Person && kind == "":
+			// a role beside a name makes it a person's
+			if rl, _ := r.roleBefore(toks, words, start); rl != "" {
+				t = parallax.Person
+			} else if rl, _ := r.roleAfter(toks, words, end); rl != "" {
+				t = parallax.Person
+			}
+		}
+		span := parallax.Span{Start: toks[start].span.Start, End: toks[end-1].span.End}
+		m := parallax.Mention{Span: span, Text: span.In(src), Type: t, Kind: parallax.MentionName, Confidence: f.conf}
+		if t == parallax.Person && role == "" {
+			role, roleSpan = r.roleBefore(toks, words, start)
+			if role == "" {
+				role, roleSpan = r.roleAfter(toks, words, end)
+			}
+		}
+		if t == parallax.Person {
+			m.Role, m.RoleSpan = role, roleSpan
+		}
+		out = append(out, m)
+	}
+	pieceStart := f.Start
+	role, roleSpan := "", parallax.Span{}
+	for i := f.Start; i < f.End; {
+		w := words[i]
+		if n := r.g.roleAt(words, i, f.End); n > 0 && isCapitalised(w) && i+n < f.End {
+			// a role inside the span: what stands before it qualifies it
+			q, qs := "", parallax.Span{}
+			qStart := pieceStart
+			if i > pieceStart {
+				emit(pieceStart, i, role, roleSpan)
+				q = joinLower(words[qStart:i])
+				qs = parallax.Span{Start: toks[qStart].span.Start, End: toks[i-1].span.End}
+			} else if i >= 2 && words[i-1] == "'s" && i-1 == f.Start {
+				q, qs = r.qualifierBefore(toks, words, i)
+			}
+			rs := i
+			if i == f.Start && !(i >= 1 && words[i-1] == "'s") {
+				q, qs = r.qualifierBefore(toks, words, i)
+			}
+			if i == f.Start {
+				// the model may have left the first words of the role out:
+				// "Foreign [Minister Abbas Araghchi]"
+				for k := max(0, i-4); k < i; k++ {
+					if m := r.g.roleAt(words, k, i+n+1); m == i+n-k {
+						rs = k
+						q, qs = r.qualifierBefore(toks, words, k)
+						break
+					}
+				}
+			}
+			role = joinLower(words[rs : i+n])
+			roleSpan = parallax.Span{Start: toks[rs].span.Start, End: toks[i+n-1].span.End}
+			if q != "" {
+				role, roleSpan.Start = q+" "+role, qs.Start
+			}
+			i += n
+			if i == f.End || (rs == pieceStart && roleTail(words[i:f.End])) {
+				// the whole span is a role: "Chief of the General Staff"
+				pieceStart, role = f.End, ""
+				break
+			}
+			// "Chief of the General Staff": the role goes on through "of"
+			// to the body it belongs to
+			if j := r.ofPhraseEnd(words, i, f.End); j > i {
+				role += " " + joinLower(words[i:j])
+				roleSpan.End = toks[j-1].span.End
+				i = j
+			}
+			// roles in a row make one: "Supreme Leader Ayatollah"
+			for i < f.End {
+				m := r.g.roleAt(words, i, f.End)
+				if m == 0 || i+m >= f.End || !isCapitalised(words[i]) {
+					break
+				}
+				role += " " + joinLower(words[i:i+m])
+				roleSpan.End = toks[i+m-1].span.End
+				i += m
+			}
+			pieceStart = i
+			continue
+		}
+		if w == "'s" {
+			emit(pieceStart, i, role, roleSpan)
+			role, roleSpan = "", parallax.Span{}
+			i++
+			if i < f.End {
+				if n := r.g.roleAt(words, i, f.End); n > 0 && i+n < f.End {
+					// "Iran's Foreign Minister Abbas Araghchi"
+					q, qs := r.qualifierBefore(toks, words, i)
+					role = joinLower(words[i : i+n])
+					roleSpan = parallax.Span{Start: toks[i].span.Start, End: toks[i+n-1].span.End}
+					if q != "" {
+						role, roleSpan.Start = q+" "+role, qs.Start
+					}
+					i += n
+				}
+			}
+			pieceStart = i
+			continue
+		}
+		if cutsName(w, r.g.joiners) {
+			emit(pieceStart, i, role, roleSpan)
+			role, roleSpan = "", parallax.Span{}
+			pieceStart = i + 1
+		}
+		i++
+	}
+	emit(pieceStart, f.End, role, roleSpan)
+	return out
+}
+
+// cutsName reports whether a token cannot stand inside a name: a lower-case
+// word that is not a joiner ("told", "from"), or punctuation other than
+// the marks names hold ("." "-" "&" "'").
+func cutsName(w string, joiners map[string]bool) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsLower(r):
+		return !joiners[strings.ToLower(w)]
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return false
+	}
+	return w != "." && w != "-" && w != "&" && w != "'"
+}
+
+func joinLower(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && w != "'s" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(w))
+	}
+	return b.String()
+}
+
+// roleAt returns the length of the longest role phrase of the gazetteers
+// that starts at token i and ends before token limit, or 0.
+func (g *Gazetteers) roleAt(words []string, i, limit int) int {
+	lw := strings.ToLower(words[i])
+	for _, p := range g.byFirst[lw] {
+		if p.kind != "role" || i+len(p.tokens) > limit {
+			continue
+		}
+		ok := true
+		for k, t := range p.tokens {
+			if strings.ToLower(words[i+k]) != t {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p.tokens)
+		}
+	}
+	return 0
+}
+
+// roleBefore finds a role phrase that ends right before token i ("Kremlin
+// spokesman Dmitry Peskov", "Iran's Foreign Minister Abbas Araghchi"),
+// with its qualifier, and returns it in lower case with its span.
+func (r *Recognizer) roleBefore(toks []nerToken, words []string, i int) (string, parallax.Span) {
+	for k := max(0, i-5); k < i; k++ {
+		if n := r.g.roleAt(words, k, i+1); n > 0 && k+n == i && !(n == 1 && r.titles[strings.TrimSuffix(strings.ToLower(words[k]), ".")]) {
+			role := joinLower(words[k:i])
+			span := parallax.Span{Start: toks[k].span.Start, End: toks[i-1].span.End}
+			if q, qs := r.qualifierBefore(toks, words, k); q != "" {
+				role, span.Start = q+" "+role, qs.Start
+			}
+			return role, span
+		}
+	}
+	return "", parallax.Span{}
+}
+
+// qualifierBefore returns what qualifies a role that starts at token i: a
+// possessive ("Iran's"), a demonym ("Russian"), or a capitalised word or
+// two ("Kremlin", "White House"), lower case, with its span; or "".
+func (r *Recognizer) qualifierBefore(toks []nerToken, words []string, i int) (string, parallax.Span) {
+	switch {
+	case i >= 2 && words[i-1] == "'s" && isCapitalised(words[i-2]):
+		k := i - 2
+		for k > 0 && isCapitalised(words[k-1]) && i-k < 4 {
+			k--
+		}
+		return joinLower(words[k:i]), parallax.Span{Start: toks[k].span.Start, End: toks[i-1].span.End}
+	case i >= 1 && isCapitalised(words[i-1]):
+		k := i - 1
+		for k > 0 && isCapitalised(words[k-1]) && i-k < 3 && r.g.roleAt(words, k-1, i) == 0 {
+			k--
+		}
+		if k == 0 && i-k == 1 && r.g.kindOf(words[k:i]) == "" {
+			// a capitalised first word of a sentence that no list knows is
+			// more likely an ordinary word than a qualifier
+			return "", parallax.Span{}
+		}
+		return joinLower(words[k:i]), parallax.Span{Start: toks[k].span.Start, End: toks[i-1].span.End}
+	}
+	return "", parallax.Span{}
+}
+
+// roleAfter finds a role in apposition after a name that ends before token
+// i: ", the Kremlin spokesman," or ", Deputy Chief of the General Staff".
+func (r *Recognizer) roleAfter(toks []nerToken, words []string, i int) (string, parallax.Span) {
+	if i >= len(words) || words[i] != "," {
+		return "", parallax.Span{}
+	}
+	k := i + 1
+	if k < len(words) {
+		switch strings.ToLower(words[k]) {
+		case "the", "a", "an":
+			k++
+		}
+	}
+	start := k
+	end := k
+	hasRole := false
+	for end < len(words) && end-start < 8 {
+		w := words[end]
+		if w == "," || w == "." || w == ";" || w == ":" || w == `"` || w == "(" || w == ")" {
+			break
+		}
+		if n := r.g.roleAt(words, end, len(words)); n > 0 {
+			hasRole = true
+			end += n
+			continue
+		}
+		lw := strings.ToLower(w)
+		if !isCapitalised(w) && !hasRole && lw != "'s" {
+			return "", parallax.Span{}
+		}
+		if !isCapitalised(w) && hasRole && lw != "of" && lw != "the" && lw != "for" && lw != "and" && lw != "'s" {
+			break
+		}
+		end++
+	}
+	// trailing joiners are not part of the role
+	for end > start && (strings.ToLower(words[end-1]) == "of" || strings.ToLower(words[end-1]) == "the" || strings.ToLower(words[end-1]) == "and" || strings.ToLower(words[end-1]) == "for") {
+		end--
+	}
+	if !hasRole || end <= start {
+		return "", parallax.Span{}
+	}
+	return joinLower(words[start:end]), parallax.Span{Start: toks[start].span.Start, End: toks[end-1].span.End}
+}
+
+// Harmonize gives the mentions of a story that share a name one type: the
+// type the recognizer gave them with the most confidence in all, when it
+// has at least three fifths of it. A one-word name that ends a longer
+// person's name ("Putin" in "Vladimir Putin") votes with that person. The
+// model decides each sentence alone; the story as a whole is a better
+// judge of what a name is.
+func Harmonize(ms []parallax.Mention) {
+	votes := map[string]map[string]float64{}
+	vote := func(key, typ string, w float64) {
+		if votes[key] == nil {
+			votes[key] = map[string]float64{}
+		}
+		votes[key][typ] += w
+	}
+	for _, m := range ms {
+		if m.Kind != parallax.MentionName {
+			continue
+		}
+		vote(strings.ToLower(m.Text), m.Type, m.Confidence)
+		if f := strings.Fields(m.Text); m.Type == parallax.Person && len(f) > 1 {
+			vote(strings.ToLower(f[len(f)-1]), m.Type, m.Confidence)
+		}
+	}
+	for i, m := range ms {
+		if m.Kind != parallax.MentionName {
+			continue
+		}
+		v := votes[strings.ToLower(m.Text)]
+		best, total := m.Type, 0.0
+		for t, w := range v {
+			total += w
+			if w > v[best] || (w == v[best] && t < best) {
+				best = t
+			}
+		}
+		if best != m.Type && v[best] >= 0.6*total {
+			ms[i].Type = best
+		}
+	}
+}
+
+// ofPhraseEnd returns where an "of" phrase that completes a role ends, when
+// one starts at token i ("of the General Staff", "of State"), or i. It
+// takes "of", an optional "the" and capitalised words up to a word that
+// ends organisation names, else one capitalised word, and leaves at least
+// one token before limit for the name.
+func (r *Recognizer) ofPhraseEnd(words []string, i, limit int) int {
+	if i >= limit || strings.ToLower(words[i]) != "of" {
+		return i
+	}
+	j := i + 1
+	if j < limit && strings.ToLower(words[j]) == "the" {
+		j++
+	}
+	first := j
+	for k := j; k < limit-1 && isCapitalised(words[k]); k++ {
+		if r.g.orgSuffix[strings.ToLower(words[k])] || r.g.kindOf(words[first:k+1]) != "" {
+			return k + 1
+		}
+	}
+	if first < limit-1 && isCapitalised(words[first]) {
+		return first + 1
+	}
+	return i
+}
+
+// roleTail reports whether the words after a role only complete it: "of",
+// an optional "the", and capitalised words ("of the General Staff").
+func roleTail(ws []string) bool {
+	if len(ws) < 2 || strings.ToLower(ws[0]) != "of" {
+		return false
+	}
+	ws = ws[1:]
+	if strings.ToLower(ws[0]) == "the" {
+		ws = ws[1:]
+	}
+	for _, w := range ws {
+		if !isCapitalised(w) && strings.ToLower(w) != "of" && strings.ToLower(w) != "and" {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// titled adds the names that follow an honorific ("Dr. Tedros") and that
+// the model missed, as people.
+func (r *Recognizer) titled(src string, toks []nerToken, words []string, have []found) []found {
+	covered := make([]bool, len(words))
+	for _, f := range have {
+		for i := f.Start; i < f.End; i++ {
+			covered[i] = true
+		}
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if !r.titles[strings.TrimSuffix(strings.ToLower(words[i]), ".")] || !isCapitalised(words[i]) || covered[i+1] || !isCapitalised(words[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && isCapitalised(words[j]) && !covered[j] {
+			j++
+		}
+		have = append(have, found{eval.Entity{Type: "PER", Start: i + 1, End: j}, 0.6})
+		i = j
+	}
+	return have
+}

@@ -71,12 +71,73 @@ func (m *markdownWriter) story(g group) {
 		}
 		m.line(fmt.Sprintf("**Outlets:** %s · **Articles:** %d", orDash(strings.Join(outlets, ", ")), len(g.Articles)))
 	}
+	var p *people
+	if g.Story != nil {
+		p = newPeople(g.Story, g.Articles)
+		m.people(p, g.Articles)
+	}
 	for _, art := range g.Articles {
-		m.article(art)
+		m.article(art, p)
 	}
 }
 
-func (m *markdownWriter) article(art *parallax.Article) {
+// people writes a story's cast, quote groups, voice share and cited
+// sources.
+func (m *markdownWriter) people(p *people, arts []*parallax.Article) {
+	s := p.s
+	if len(s.Entities) > 0 {
+		m.line("")
+		m.line("### Cast")
+		m.line("")
+		m.line("| ID | Name | Type | Mentions | Roles | Aliases |")
+		m.line("| --- | --- | --- | --- | --- | --- |")
+		for i, e := range s.Entities {
+			if i == castLimit {
+				m.line(fmt.Sprintf("| … | %d more in the JSON report | | | | |", len(s.Entities)-i))
+				break
+			}
+			n, k := articleCount(e)
+			m.line(fmt.Sprintf("| %s | %s | %s | %d in %d articles | %s | %s |", escapeMarkdown(clean(e.ID)), escapeMarkdown(clean(e.Name)), e.Type, n, k,
+				orDash(escapeMarkdown(clean(strings.Join(e.Roles, "; ")))), orDash(escapeMarkdown(clean(strings.Join(e.Aliases, "; "))))))
+		}
+	}
+	if len(s.QuoteGroups) > 0 {
+		m.line("")
+		m.line("### Quotes across outlets")
+		for _, g := range s.QuoteGroups {
+			m.line("")
+			m.line(fmt.Sprintf("**%s** · %s · %s", escapeMarkdown(clean(g.ID)), escapeMarkdown(p.entityName(g.Speaker)), plural(len(g.Articles), "article", "articles")))
+			m.line("")
+			m.line("> " + escapeMarkdown(shorten(g.Canonical, 2*quoteTextLimit)))
+			m.line("")
+			for _, v := range g.Variants {
+				m.line("- " + escapeMarkdown(clean(v.Article)) + ": " + diffMarkdown(v.Diff))
+			}
+		}
+	}
+	if len(s.Voices) > 0 {
+		m.line("")
+		m.line("### Voice share")
+		m.line("")
+		for _, a := range arts {
+			if v := p.voices(a.ID); len(v) > 0 {
+				m.line("- **" + escapeMarkdown(clean(a.ID)) + "**: " + escapeMarkdown(strings.Join(v, " · ")))
+			}
+		}
+	}
+	if len(s.CitedSources) > 0 {
+		m.line("")
+		m.line("### Cited sources")
+		m.line("")
+		for _, a := range arts {
+			if c := p.sources(a.ID); len(c) > 0 {
+				m.line("- **" + escapeMarkdown(clean(a.ID)) + "**: " + escapeMarkdown(strings.Join(c, ", ")))
+			}
+		}
+	}
+}
+
+func (m *markdownWriter) article(art *parallax.Article, p *people) {
 	m.line("")
 	m.line("### " + escapeMarkdown(clean(art.ID)) + " · " + escapeMarkdown(clean(art.DisplayName())))
 	m.line("")
@@ -116,6 +177,17 @@ func (m *markdownWriter) article(art *parallax.Article) {
 				text = quoteMarker + " " + text
 			}
 			m.line(fmt.Sprintf("%d. `%s` %s", i+1, spanLabel(s.Span), text))
+		}
+	}
+
+	if p != nil {
+		if qs := p.quotesOf(art.ID); len(qs) > 0 {
+			m.line("")
+			m.line("#### Quotes")
+			m.line("")
+			for _, q := range qs {
+				m.line(fmt.Sprintf("- `%s` %s", spanLabel(q.Span), escapeMarkdown(p.quoteLine(q))))
+			}
 		}
 	}
 

@@ -91,6 +91,41 @@ func fixture(t testing.TB) *parallax.Analysis {
 			Title:    "Putin meets Araghchi in Moscow",
 			Articles: []string{"a1", "a2"},
 			Outlets:  []string{"Palestine Chronicle", "fixtures/two.txt"},
+			Entities: []parallax.Entity{
+				{ID: "e1", Name: "Vladimir Putin", Type: parallax.Person, Aliases: []string{"Putin"}, Roles: []string{"russian president"},
+					Mentions: map[string]int{"a1": 2, "a2": 1}, Confidence: 0.9},
+				{ID: "e2", Name: "Abbas Araghchi", Type: parallax.Person, Aliases: []string{"Iran's foreign minister"},
+					Roles: []string{"iran's foreign minister"}, Mentions: map[string]int{"a1": 1, "a2": 1}, Confidence: 0.8},
+				{ID: "e3", Name: "Iran", Type: parallax.Place, Aliases: []string{}, Mentions: map[string]int{"a1": 2, "a2": 2}, Confidence: 1},
+			},
+			Naming: []parallax.Naming{
+				{Entity: "e1", ByArticle: map[string][]string{"a1": {"Vladimir Putin", "Putin"}, "a2": {"Vladimir Putin"}}},
+				{Entity: "e2", ByArticle: map[string][]string{"a1": {"Iran's foreign minister"}, "a2": {"Abbas Araghchi"}}},
+			},
+			Quotes: []parallax.Quote{
+				{ID: "q1", Article: "a1", Speaker: "e1", SpeakerText: "Putin", SpeakerSpan: span(t, text1, "Putin said"),
+					Text: "The aggression against Iran is absolutely unprovoked", Kind: parallax.Direct,
+					Span: span(t, text1, "The aggression against Iran is absolutely unprovoked"), Cue: "said", Stance: "neutral", Group: "g1", Confidence: 0.9},
+				{ID: "q2", Article: "a2", Speaker: "e1", SpeakerText: "Putin", Text: "Russia is making efforts to assist the Iranian people",
+					Kind: parallax.Direct, Span: span(t, text2, "Russia is making efforts to assist the Iranian people"), Via: "Press TV", Confidence: 0.7},
+				{ID: "q3", Article: "a2", Text: "asked for support", Kind: parallax.Indirect, SpeakerText: "Abbas Araghchi",
+					Span: span(t, text2, "asked for support"), Group: "g1", Confidence: 0.4},
+			},
+			QuoteGroups: []parallax.QuoteGroup{{ID: "g1", Speaker: "e1", Quotes: []string{"q1", "q3"}, Articles: []string{"a1", "a2"},
+				Canonical: "The aggression against Iran is absolutely unprovoked",
+				Variants: []parallax.QuoteVariant{
+					{Quote: "q1", Article: "a1", Diff: []parallax.DiffOp{{Op: parallax.DiffEqual, Text: "The aggression against Iran is absolutely unprovoked"}}},
+					{Quote: "q3", Article: "a2", Diff: []parallax.DiffOp{{Op: parallax.DiffDelete, Text: "The aggression against Iran is absolutely unprovoked"}, {Op: parallax.DiffInsert, Text: "asked for *support*"}}},
+				}}},
+			VoiceShare: map[string]map[string]float64{"a1": {"e1": 1}, "a2": {"e1": 0.75}},
+			Voices: map[string][]parallax.Voice{
+				"a1": {{Speaker: "e1", SpeakerName: "Vladimir Putin", Quotes: 1, Words: 7, Share: 1}},
+				"a2": {{Speaker: "e1", SpeakerName: "Vladimir Putin", Quotes: 1, Words: 9, Share: 0.75}, {Quotes: 1, Words: 3, Share: 0.25}},
+			},
+			CitedSources: map[string][]parallax.CitedSource{
+				"a1": {{Name: "PC", Span: span(t, text1, "PC"), Kind: parallax.SourceOutlet, Named: true}, {Name: "Kremlin", Span: span(t, text1, "Kremlin, AJA"), Kind: parallax.SourceOfficial, Named: true}},
+				"a2": {{Name: "Press TV", Span: span(t, text2, "Press TV"), Kind: parallax.SourceSocial, Named: true}, {Name: "officials", Span: span(t, text2, "asked"), Kind: parallax.SourceUnnamed}},
+			},
 		}},
 		Warnings: []parallax.Warning{{Input: "fixtures/empty.txt", Message: "empty file"}},
 	}

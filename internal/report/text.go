@@ -89,9 +89,77 @@ func (t *textWriter) story(g group) {
 		t.field("  ", "outlets", strings.Join(outlets, ", "))
 		t.field("  ", "articles", fmt.Sprint(len(g.Articles)))
 	}
+	var p *people
+	if g.Story != nil {
+		p = newPeople(g.Story, g.Articles)
+		t.people(p, g.Articles)
+	}
 	for _, art := range g.Articles {
 		t.line("")
-		t.article(art)
+		t.article(art, p)
+	}
+}
+
+// people writes a story's cast, quote groups, voice share and cited
+// sources.
+func (t *textWriter) people(p *people, arts []*parallax.Article) {
+	s := p.s
+	if len(s.Entities) > 0 {
+		t.line("")
+		t.line(fmt.Sprintf("  CAST (%s, most mentioned first)", plural(len(s.Entities), "entity", "entities")))
+		for i, e := range s.Entities {
+			if i == castLimit {
+				t.line(fmt.Sprintf("    … and %d more in the JSON report", len(s.Entities)-i))
+				break
+			}
+			n, k := articleCount(e)
+			t.wrap(fmt.Sprintf("    %-4s ", clean(e.ID)), "         ", fmt.Sprintf("%s · %s · %s in %s · confidence %.2f",
+				clean(e.Name), e.Type, plural(n, "mention", "mentions"), plural(k, "article", "articles"), e.Confidence))
+			if len(e.Roles) > 0 {
+				t.wrap("         roles    ", "                  ", clean(strings.Join(e.Roles, "; ")))
+			}
+			if len(e.Aliases) > 0 {
+				t.wrap("         aliases  ", "                  ", clean(strings.Join(e.Aliases, "; ")))
+			}
+			if e.Type == parallax.Person {
+				for j, l := range p.naming(e.ID) {
+					label := "         naming   "
+					if j > 0 {
+						label = "                  "
+					}
+					t.wrap(label, "                  ", l)
+				}
+			}
+		}
+	}
+	if len(s.QuoteGroups) > 0 {
+		t.line("")
+		t.line(fmt.Sprintf("  QUOTES ACROSS OUTLETS (%s)", plural(len(s.QuoteGroups), "group", "groups")))
+		for _, g := range s.QuoteGroups {
+			t.wrap(fmt.Sprintf("    %-4s ", clean(g.ID)), "         ", fmt.Sprintf("%s · %s", p.entityName(g.Speaker), plural(len(g.Articles), "article", "articles")))
+			t.wrap("         canonical  ", "                    ", "“"+shorten(g.Canonical, 2*quoteTextLimit)+"”")
+			for _, v := range g.Variants {
+				t.wrap(fmt.Sprintf("         %-10s ", clean(v.Article)), "                    ", diffText(v.Diff))
+			}
+		}
+	}
+	if len(s.Voices) > 0 {
+		t.line("")
+		t.line("  VOICE SHARE (share of each article's quoted words)")
+		for _, a := range arts {
+			if v := p.voices(a.ID); len(v) > 0 {
+				t.wrap(fmt.Sprintf("    %-6s ", clean(a.ID)), "           ", strings.Join(v, " · "))
+			}
+		}
+	}
+	if len(s.CitedSources) > 0 {
+		t.line("")
+		t.line("  CITED SOURCES")
+		for _, a := range arts {
+			if c := p.sources(a.ID); len(c) > 0 {
+				t.wrap(fmt.Sprintf("    %-6s ", clean(a.ID)), "           ", strings.Join(c, ", "))
+			}
+		}
 	}
 }
 
@@ -108,7 +176,7 @@ func (t *textWriter) field(indent, label, value string) {
 	t.wrap(first, strings.Repeat(" ", utf8.RuneCountInString(first)), value)
 }
 
-func (t *textWriter) article(art *parallax.Article) {
+func (t *textWriter) article(art *parallax.Article, p *people) {
 	head := "── " + clean(art.ID) + " · " + clean(art.DisplayName()) + " "
 	if n := t.width - utf8.RuneCountInString(head); n > 0 {
 		head += strings.Repeat("─", n)
@@ -152,6 +220,21 @@ func (t *textWriter) article(art *parallax.Article) {
 			}
 			first := fmt.Sprintf("  %*d %-*s %s ", numWidth, i+1, spanWidth, spanLabel(s.Span), marker)
 			t.wrap(first, strings.Repeat(" ", utf8.RuneCountInString(first)), text)
+		}
+	}
+
+	if p != nil {
+		if qs := p.quotesOf(art.ID); len(qs) > 0 {
+			t.line("")
+			t.line("  quotes")
+			spanWidth := 0
+			for _, q := range qs {
+				spanWidth = max(spanWidth, utf8.RuneCountInString(spanLabel(q.Span)))
+			}
+			for _, q := range qs {
+				first := fmt.Sprintf("    %-*s ", spanWidth, spanLabel(q.Span))
+				t.wrap(first, strings.Repeat(" ", utf8.RuneCountInString(first)), p.quoteLine(q))
+			}
 		}
 	}
 

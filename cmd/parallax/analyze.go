@@ -14,8 +14,6 @@ import (
 	"parallax"
 	"parallax/internal/ingest"
 	"parallax/internal/report"
-	"parallax/internal/text"
-	"parallax/rules"
 )
 
 // The report formats, as named by --format.
@@ -154,56 +152,6 @@ func readSeedStory() (ingest.Result, error) {
 		res.Skipped[i] = rel(res.Skipped[i])
 	}
 	return res, nil
-}
-
-// pipeline holds the stages that turn the articles read into an analysis.
-type pipeline struct {
-	engine *text.Engine
-	lists  *ingest.Lists
-}
-
-// newPipeline loads the stages' data from the embedded rules, with the
-// files of rulesDir, when it is not "", taking the place of embedded ones.
-func newPipeline(rulesDir string) (*pipeline, error) {
-	var fsys fs.FS = rules.FS
-	if rulesDir != "" {
-		info, err := os.Stat(rulesDir)
-		if err != nil {
-			return nil, fmt.Errorf("--rules-dir: %w", err)
-		}
-		if !info.IsDir() {
-			return nil, fmt.Errorf("--rules-dir: %s is not a directory", rulesDir)
-		}
-		fsys = rules.Overlay(os.DirFS(rulesDir))
-	}
-	engine, err := text.New(fsys)
-	if err != nil {
-		return nil, err
-	}
-	lists, err := ingest.LoadLists(fsys)
-	if err != nil {
-		return nil, err
-	}
-	return &pipeline{engine: engine, lists: lists}, nil
-}
-
-// analyze annotates the articles read, infers their metadata and groups them
-// into stories.
-func (p *pipeline) analyze(ctx context.Context, res ingest.Result) (*parallax.Analysis, error) {
-	for _, a := range res.Articles {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		doc := p.engine.Analyze(a.Text)
-		a.Sentences, a.Furniture, a.Tokens, a.Words = doc.Sentences, doc.Furniture, doc.Tokens, doc.Words
-		p.lists.InferMeta(a)
-	}
-	an := &parallax.Analysis{Articles: res.Articles, Warnings: res.Warnings}
-	// Until stories are clustered, all the articles form one story.
-	if s := oneStory("s1", res.Articles); s != nil {
-		an.Stories = []*parallax.Story{s}
-	}
-	return an, nil
 }
 
 // run analyses res and writes the report and the warnings. It returns the

@@ -556,13 +556,19 @@ func (r *Recognizer) roleAfter(toks []nerToken, words []string, i int) (string, 
 	return joinLower(words[start:end]), parallax.Span{Start: toks[start].span.Start, End: toks[end-1].span.End}
 }
 
-// Harmonize gives the mentions of a story that share a name one type: the
-// type the recognizer gave them with the most confidence in all, when it
-// has at least three fifths of it. A one-word name that ends a longer
-// person's name ("Putin" in "Vladimir Putin") votes with that person. The
-// model decides each sentence alone; the story as a whole is a better
-// judge of what a name is.
-func Harmonize(ms []parallax.Mention) {
+// Harmonize gives the mentions of a story that share a name one type, the
+// type the recognizer gave them with the most confidence in all ("other",
+// the model's least certain type, only when nothing else is given). A
+// one-word name that ends a longer person's name ("Putin" in "Vladimir
+// Putin") votes with that person. The model decides each sentence alone;
+// the story as a whole is a better judge of what a name is.
+//
+// A one-word "person" that the story never gives a first name or a role
+// is often a place the model does not know ("the sites at Natanz, Isfahan
+// and Fordow"): when it stands in lists ("A, B and C", texts holding the
+// articles' text by ID) whose other members are mostly places or
+// organisations, it takes their type.
+func Harmonize(ms []parallax.Mention, texts map[string]string) {
 	votes := map[string]map[string]float64{}
 	vote := func(key, typ string, w float64) {
 		if votes[key] == nil {
@@ -570,31 +576,85 @@ func Harmonize(ms []parallax.Mention) {
 		}
 		votes[key][typ] += w
 	}
+	supported := map[string]bool{}
 	for _, m := range ms {
 		if m.Kind != parallax.MentionName {
 			continue
 		}
-		vote(strings.ToLower(m.Text), m.Type, m.Confidence)
-		if f := strings.Fields(m.Text); m.Type == parallax.Person && len(f) > 1 {
-			vote(strings.ToLower(f[len(f)-1]), m.Type, m.Confidence)
+		key := strings.ToLower(m.Text)
+		vote(key, m.Type, m.Confidence)
+		if f := strings.Fields(key); m.Type == parallax.Person && len(f) > 1 {
+			vote(f[len(f)-1], m.Type, m.Confidence)
+			supported[f[len(f)-1]] = true
+		}
+		if m.Role != "" {
+			supported[key] = true
 		}
 	}
-	for i, m := range ms {
-		if m.Kind != parallax.MentionName {
-			continue
-		}
-		v := votes[strings.ToLower(m.Text)]
-		best, total := m.Type, 0.0
+	winner := map[string]string{}
+	for key, v := range votes {
+		best, total := "", 0.0
 		for t, w := range v {
+			if t == parallax.Other && len(v) > 1 {
+				continue
+			}
 			total += w
-			if w > v[best] || (w == v[best] && t < best) {
+			if best == "" || w > v[best] || (w == v[best] && t < best) {
 				best = t
 			}
 		}
-		if best != m.Type && v[best] >= 0.6*total {
-			ms[i].Type = best
+		if v[best] >= 0.5*total {
+			winner[key] = best
 		}
 	}
+	// Lists: the members of "A, B and C" in one sentence of one article.
+	listVotes := map[string]map[string]float64{}
+	for i := 1; i < len(ms); i++ {
+		a, b := ms[i-1], ms[i]
+		if a.Article != b.Article || a.Kind != parallax.MentionName || b.Kind != parallax.MentionName || !listGap(parallax.Span{Start: a.End, End: b.Start}.In(texts[a.Article])) {
+			continue
+		}
+		for _, pair := range [][2]parallax.Mention{{a, b}, {b, a}} {
+			key := strings.ToLower(pair[0].Text)
+			other := winner[strings.ToLower(pair[1].Text)]
+			if other == "" {
+				other = pair[1].Type
+			}
+			if listVotes[key] == nil {
+				listVotes[key] = map[string]float64{}
+			}
+			listVotes[key][other] += pair[1].Confidence
+		}
+	}
+	for key, t := range winner {
+		if t != parallax.Person || supported[key] || strings.Contains(key, " ") {
+			continue
+		}
+		lv := listVotes[key]
+		places, total := lv[parallax.Place]+lv[parallax.Organization], lv[parallax.Place]+lv[parallax.Organization]+lv[parallax.Person]
+		if total > 0 && places > 0.5*total {
+			if lv[parallax.Place] >= lv[parallax.Organization] {
+				winner[key] = parallax.Place
+			} else {
+				winner[key] = parallax.Organization
+			}
+		}
+	}
+	for i, m := range ms {
+		if t := winner[strings.ToLower(m.Text)]; m.Kind == parallax.MentionName && t != "" {
+			ms[i].Type = t
+		}
+	}
+}
+
+// listGap reports whether the text between two names joins them in a list:
+// a comma, "and" or "or", or a comma and one of them.
+func listGap(s string) bool {
+	switch strings.TrimSpace(s) {
+	case ",", "and", "or", ", and", ", or", "&":
+		return true
+	}
+	return false
 }
 
 // ofPhraseEnd returns where an "of" phrase that completes a role ends, when

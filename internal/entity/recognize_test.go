@@ -93,17 +93,39 @@ func TestRecognizeTypes(t *testing.T) {
 }
 
 func TestHarmonize(t *testing.T) {
-	ms := []parallax.Mention{
-		{Text: "Jacinda Ardern", Type: parallax.Person, Kind: parallax.MentionName, Confidence: 0.9},
-		{Text: "Ardern", Type: parallax.Organization, Kind: parallax.MentionName, Confidence: 0.6},
-		{Text: "Ardern", Type: parallax.Person, Kind: parallax.MentionName, Confidence: 0.7},
-		{Text: "Wellington", Type: parallax.Place, Kind: parallax.MentionName, Confidence: 0.9},
-		{Text: "Wellington", Type: parallax.Person, Kind: parallax.MentionName, Confidence: 0.8},
+	text := "Strikes hit Zorvak, Pellam and Quarn. Later Pellam and Ardern spoke."
+	at := func(sub string, n int) parallax.Span {
+		i := 0
+		for k := 0; k <= n; k++ {
+			j := strings.Index(text[i:], sub)
+			if j < 0 {
+				t.Fatalf("%q not in text", sub)
+			}
+			i += j
+			if k < n {
+				i++
+			}
+		}
+		return parallax.Span{Start: i, End: i + len(sub)}
 	}
-	Harmonize(ms)
-	for i, want := range []string{parallax.Person, parallax.Person, parallax.Person, parallax.Place, parallax.Person} {
-		if ms[i].Type != want {
-			t.Errorf("%d %s: type %s, want %s", i, ms[i].Text, ms[i].Type, want)
+	m := func(sub string, n int, typ string, conf float64) parallax.Mention {
+		return parallax.Mention{Article: "a1", Span: at(sub, n), Text: sub, Type: typ, Kind: parallax.MentionName, Confidence: conf}
+	}
+	ms := []parallax.Mention{
+		{Article: "a2", Text: "Jacinda Ardern", Type: parallax.Person, Kind: parallax.MentionName, Confidence: 0.9},
+		{Article: "a2", Text: "Ardern", Type: parallax.Organization, Kind: parallax.MentionName, Confidence: 0.6},
+		{Article: "a2", Text: "Ardern", Type: parallax.Other, Kind: parallax.MentionName, Confidence: 0.9},
+		m("Zorvak", 0, parallax.Place, 0.95),
+		m("Pellam", 0, parallax.Person, 0.9),
+		m("Quarn", 0, parallax.Place, 0.9),
+		m("Pellam", 1, parallax.Person, 0.9),
+		m("Ardern", 0, parallax.Person, 0.7),
+	}
+	Harmonize(ms, map[string]string{"a1": text})
+	want := []string{parallax.Person, parallax.Person, parallax.Person, parallax.Place, parallax.Place, parallax.Place, parallax.Place, parallax.Person}
+	for i := range want {
+		if ms[i].Type != want[i] {
+			t.Errorf("%d %s: type %s, want %s", i, ms[i].Text, ms[i].Type, want[i])
 		}
 	}
 }

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+
+	"parallax"
+	"parallax/internal/alias"
+	"parallax/internal/entity"
+	"parallax/internal/ingest"
+	"parallax/internal/quote"
+	"parallax/internal/source"
+	"parallax/internal/text"
+	"parallax/internal/voice"
+	"parallax/rules"
+)
+
+// pipeline holds the stages that turn the articles read into an analysis.
+// Each stage is safe for concurrent use.
+type pipeline struct {
+	engine   *text.Engine
+	lists    *ingest.Lists
+	entities *entity.Recognizer
+	aliases  *alias.Resolver
+	quotes   *quote.Extractor
+	sources  *source.Finder
+	voices   *voice.Grouper
+}
+
+// newPipeline loads the stages' data from the embedded rules, with the
+// files of rulesDir, when it is not "", taking the place of embedded ones.
+func newPipeline(rulesDir string) (*pipeline, error) {
+	var fsys fs.FS = rules.FS
+	if rulesDir != "" {
+		info, err := os.Stat(rulesDir)
+		if err != nil {
+			return nil, fmt.Errorf("--rules-dir: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("--rules-dir: %s is not a directory", rulesDir)
+		}
+		fsys = rules.Overlay(os.DirFS(rulesDir))
+	}
+	p := &pipeline{}
+	var err error
+	if p.engine, err = text.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.lists, err = ingest.LoadLists(fsys); err != nil {
+		return nil, err
+	}
+	if p.entities, err = entity.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.aliases, err = alias.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.quotes, err = quote.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.sources, err = source.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.voices, err = voice.New(fsys); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// annotated is what the per-article stages found in one article.
+type annotated struct {
+	mentions []parallax.Mention // names, then role references
+	quotes   []quote.Attribution
+	cited    []parallax.CitedSource
+}
+
+// analyze annotates the articles read, infers their metadata, groups them
+// into stories, and compares each story's articles.
+func (p *pipeline) analyze(ctx context.Context, res ingest.Result) (*parallax.Analysis, error) {
+	found := make([]annotated, len(res.Articles))
+	// Articles are independent until they meet in a story: analyse them
+	// on every core.
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(res.Articles), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				found[i] = p.annotate(res.Articles[i])
+			}
+		}()
+	}
+	var err error
+	for i := range res.Articles {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	an := &parallax.Analysis{Articles: res.Articles, Warnings: res.Warnings}
+	// Until stories are clustered, all the articles form one story.
+	if s := oneStory("s1", res.Articles); s != nil {
+		p.compare(s, res.Articles, found)
+		an.Stories = []*parallax.Story{s}
+	}
+	return an, nil
+}
+
+// annotate runs the per-article stages on a.
+func (p *pipeline) annotate(a *parallax.Article) annotated {
+	doc := p.engine.Analyze(a.Text)
+	a.Sentences, a.Furniture, a.Tokens, a.Words = doc.Sentences, doc.Furniture, doc.Tokens, doc.Words
+	p.lists.InferMeta(a)
+	names := p.entities.Recognize(a.ID, a.Text, doc)
+	return annotated{
+		mentions: append(names, p.aliases.RoleReferences(a.ID, a.Text, doc, names)...),
+		quotes:   p.quotes.Extract(a.Text, doc),
+		cited:    p.sources.Cited(a.Text, doc),
+	}
+}
+
+// compare fills the story's people-and-voices fields from what the
+// per-article stages found in its articles (given in the story's order):
+// entities merged across articles, quotes linked to them, the same quote
+// across outlets, voice share and cited sources.
+func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []annotated) {
+	var mentions []parallax.Mention
+	texts := map[string]string{}
+	for i, a := range arts {
+		mentions = append(mentions, found[i].mentions...)
+		texts[a.ID] = a.Text
+	}
+	entity.Harmonize(mentions, texts)
+	s.Entities, s.Naming, s.Mentions = p.aliases.Merge(mentions, texts)
+	sort.SliceStable(s.Mentions, func(i, j int) bool {
+		a, b := s.Mentions[i], s.Mentions[j]
+		if a.Article != b.Article {
+			return articleIndex(arts, a.Article) < articleIndex(arts, b.Article)
+		}
+		return a.Start < b.Start
+	})
+	index := p.aliases.Index(s.Entities, s.Mentions)
+
+	names := map[string]string{}
+	for _, e := range s.Entities {
+		names[e.ID] = e.Name
+	}
+	s.CitedSources = map[string][]parallax.CitedSource{}
+	for i, a := range arts {
+		if len(found[i].cited) > 0 {
+			s.CitedSources[a.ID] = found[i].cited
+		}
+		for _, at := range found[i].quotes {
+			q := at.Quote
+			q.ID = fmt.Sprintf("q%d", len(s.Quotes)+1)
+			q.Article = a.ID
+			if q.SpeakerText != "" || at.Name != "" {
+				sp, name := at.Antecedent, at.Name
+				if sp.Len() == 0 {
+					sp, name = q.SpeakerSpan, q.SpeakerText
+				}
+				if name == "" {
+					name = q.SpeakerText
+				}
+				q.Speaker = index.Lookup(a.ID, name, sp)
+			}
+			s.Quotes = append(s.Quotes, q)
+		}
+	}
+	s.QuoteGroups = p.voices.Group(s.Quotes)
+	s.VoiceShare, s.Voices = voice.Share(s.Quotes, names)
+}
+
+func articleIndex(arts []*parallax.Article, id string) int {
+	for i, a := range arts {
+		if a.ID == id {
+			return i
+		}
+	}
+	return len(arts)
+}

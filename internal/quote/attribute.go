@@ -1,0 +1,638 @@
+package quote
+
+import (
+	"strings"
+
+	"parallax"
+)
+
+// Confidences of the attribution patterns.
+const (
+	confAdjacent  = 0.95 // the cue and speaker stand next to the quote
+	confSentence  = 0.9  // the cue stands elsewhere in the quote's sentence
+	confSubject   = 0.8  // the speaker is the sentence's subject, reached through a participle or "and"
+	confChain     = 0.05 // lost by a quote that takes its speaker from another part of the utterance
+	confColon     = 0.85 // the sentence before ends with a colon
+	confPrevQuote = 0.7  // the paragraph before is a quote of the same speaker
+	confPrevSubj  = 0.6  // the sentence before has a speaker as subject
+	confPronoun   = 0.9  // factor for a pronoun resolved to a name of the right gender
+	confGuess     = 0.75 // factor for a pronoun resolved to a name of unknown gender
+	confNoAnte    = 0.6  // factor for a pronoun that resolves to nobody
+)
+
+// direct attributes the quoted stretches.
+func (st *state) direct() []Attribution {
+	for i := range st.pieces {
+		p := &st.pieces[i]
+		if p.unbalanced {
+			continue
+		}
+		if p.kind == parallax.Direct {
+			if a := st.cueAfterPiece(p); a.found() {
+				p.res = a
+			} else {
+				p.res = st.cueBeforePiece(p)
+			}
+		} else {
+			if a := st.cueBeforePiece(p); a.found() {
+				p.res = a
+			} else {
+				p.res = st.cueAfterPiece(p)
+			}
+		}
+	}
+	// Parts of one utterance share its attribution.
+	for i := range st.pieces {
+		p := &st.pieces[i]
+		if p.res.found() || p.unbalanced {
+			continue
+		}
+		best := -1
+		for j := i - 1; j >= 0 && st.pieces[j].chain == p.chain; j-- {
+			if st.pieces[j].res.found() {
+				best = j
+				break
+			}
+		}
+		for j := i + 1; j < len(st.pieces) && st.pieces[j].chain == p.chain; j++ {
+			if st.pieces[j].res.found() && (best < 0 || j-i < i-best) {
+				best = j
+				break
+			}
+		}
+		if best >= 0 {
+			p.res = st.pieces[best].res
+			p.res.conf -= confChain
+		}
+	}
+	// A quote with no cue of its own takes the speaker of the sentence
+	// before.
+	for i := range st.pieces {
+		p := &st.pieces[i]
+		if p.res.found() || p.unbalanced || p.kind != parallax.Direct {
+			continue
+		}
+		if i > 0 && st.pieces[i-1].chain == p.chain {
+			continue
+		}
+		a := st.fromBefore(i)
+		if !a.found() {
+			continue
+		}
+		for j := i; j < len(st.pieces) && st.pieces[j].chain == p.chain; j++ {
+			if !st.pieces[j].res.found() {
+				st.pieces[j].res = a
+			}
+		}
+	}
+	var out []Attribution
+	for i := range st.pieces {
+		p := &st.pieces[i]
+		if p.kind == parallax.Partial && !p.res.found() {
+			continue // a scare quote, a title: nobody is quoted
+		}
+		a := st.finish(p.res, p.span, p.kind)
+		if p.unbalanced {
+			a = st.finish(attr{}, p.span, p.kind)
+			a.Quote.Confidence = 0.3
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// finish resolves the speaker and builds the attribution.
+func (st *state) finish(a attr, span parallax.Span, kind string) Attribution {
+	out := Attribution{Quote: parallax.Quote{Span: span, Text: span.In(st.src), Kind: kind}}
+	if !a.found() {
+		out.Quote.Confidence = 0.5
+		return out
+	}
+	if a.sp.kind != 0 && a.ante == (parallax.Span{}) {
+		st.resolve(&a)
+	}
+	out.CueSpan = a.cue
+	out.Quote.Cue, out.Quote.Stance = a.cueTxt, a.stance
+	out.Quote.Via = a.via
+	out.Quote.Confidence = a.conf
+	if a.conf < MinConfidence || a.sp.kind == 0 {
+		out.Quote.Confidence = min(a.conf, 0.5)
+		return out
+	}
+	out.Quote.SpeakerText = a.sp.span.In(st.src)
+	out.Quote.SpeakerSpan = a.sp.span
+	out.Antecedent, out.Name = a.ante, a.name
+	return out
+}
+
+// resolve finds the name a speaker phrase stands for.
+func (st *state) resolve(a *attr) {
+	switch a.sp.kind {
+	case npName:
+		a.ante, a.name = a.sp.span, a.sp.span.In(st.src)
+	case npPronoun:
+		m, sure := st.antecedent(a.sp)
+		if m < 0 {
+			a.conf *= confNoAnte
+			return
+		}
+		a.ante = st.people[m].n.span
+		a.name = a.ante.In(st.src)
+		if sure {
+			a.conf *= confPronoun
+		} else {
+			a.conf *= confGuess
+		}
+		if g := a.sp.agr; g == 'm' || g == 'f' {
+			if k := st.surname(st.people[m].n); st.gender[k] == 0 {
+				st.gender[k] = g
+			}
+		}
+	}
+}
+
+// antecedent returns the index in st.people of the name the pronoun n
+// stands for, or -1, and whether the gender agreed for sure.
+func (st *state) antecedent(n np) (int, bool) {
+	if n.agr == 's' {
+		return -1, false
+	}
+	sent := st.toks[n.lo].sent
+	best, bestScore, bestSure := -1, -1e9, false
+	for i := len(st.people) - 1; i >= 0; i-- {
+		m := &st.people[i]
+		if m.n.span.Start >= n.span.Start {
+			continue
+		}
+		d := sent - m.sent
+		if d > 6 {
+			break
+		}
+		sure := false
+		if n.agr == 'p' {
+			if m.n.agr != 'p' {
+				continue
+			}
+		} else {
+			if m.n.agr == 'p' {
+				continue
+			}
+			g := st.gender[st.surname(m.n)]
+			if g != 0 && g != n.agr {
+				continue
+			}
+			sure = g == n.agr
+		}
+		score := -float64(d)
+		if m.subject {
+			score += 1.5
+		}
+		if m.speaker {
+			score += 1
+		}
+		if sure {
+			score += 0.5
+		}
+		score -= float64(n.span.Start-m.n.span.End) / 1e6
+		if score > bestScore {
+			best, bestScore, bestSure = i, score, sure
+		}
+	}
+	return best, bestSure
+}
+
+// cueAfterPiece looks for the attribution that follows a quote.
+func (st *state) cueAfterPiece(p *piece) attr {
+	if p.close < 0 {
+		return attr{}
+	}
+	s := st.toks[p.close].sent
+	a, b := p.close+1, st.sentHi[s]
+	for i := a; i < b; i++ {
+		if st.inPc[i] >= 0 {
+			b = i
+			break
+		}
+	}
+	return st.cueAfter(a, b)
+}
+
+// cueAfter reads an attribution in [a, b) that follows a quote: ", he
+// said", ", said Peskov", ", according to X", ", the minister told reporters".
+func (st *state) cueAfter(a, b int) attr {
+	i := a
+	for i < b && !st.toks[i].word && st.toks[i].mark == markNone {
+		i++
+	}
+	if i >= b {
+		return attr{}
+	}
+	if st.isAccordingTo(i) {
+		if n := st.npAfter(i+2, b); n.ok() {
+			r := st.mkAttr(n, i, i+2, confAdjacent)
+			return r
+		}
+		return attr{}
+	}
+	if i > a && isDash(st.toks[i-1].text) && st.nameWord(i) {
+		// “…” ― Adriana Rodarte
+		if e := st.nameRunFwd(i, b); e > i && (e == b || !st.toks[e].word) {
+			if n := st.nameNP(i, e); n.kind == npName {
+				return st.mkAttr(n, -1, -1, confSentence)
+			}
+		}
+	}
+	if st.isCue(i) && st.x.lx.frames[st.toks[i].norm]&frameInvert != 0 {
+		if n := st.npAfter(i+1, b); n.ok() {
+			r := st.mkAttr(n, i, i+1, confAdjacent)
+			st.extendCue(&r, n.hi, b)
+			st.viaIn(&r, i+1, b)
+			return r
+		}
+	}
+	for j := i; j < b && j-i < 24; j++ {
+		if !st.isCue(j) || st.isParticiple(j) {
+			continue
+		}
+		n := st.npBefore(j, i)
+		if n.ok() && n.lo > i+1 && st.toks[n.lo-1].text == "," && st.looseNP(i, n.lo-1) {
+			n.lo = i // "another friend, Mariam Emara told CNN"
+		}
+		if n.ok() && n.kind == npName && n.lo > i+1 && st.describes(i, n.lo) {
+			n.lo = i // "Trump lawyer Marc Kasowitz said"
+		}
+		if !n.ok() && st.looseNP(i, j) {
+			// "the gambling tycoon told Reuters"
+			n = np{lo: i, hi: j, kind: npRole, agr: st.roleAgreement(j - 1)}
+			n.span = parallax.Span{Start: st.toks[i].span.Start, End: st.toks[j-1].span.End}
+		}
+		if !n.ok() || n.lo > i+1 {
+			break
+		}
+		r := st.mkAttr(n, j, j+1, confAdjacent)
+		if q, ok := st.quotedAs(j, b); ok {
+			// "the agency quoted him as saying"
+			r = q
+		}
+		st.extendCue(&r, j+1, b)
+		st.viaIn(&r, j+1, b)
+		return r
+	}
+	return attr{}
+}
+
+// cueBeforePiece looks for the cue before a quote in its sentence: "X
+// said: “…”", "X called the strikes “…”", "…, calling it “…”".
+func (st *state) cueBeforePiece(p *piece) attr {
+	s := st.toks[p.open].sent
+	return st.cueBefore(st.sentLo[s], p.open, s)
+}
+
+func (st *state) cueBefore(lo, e, s int) attr {
+	if e-1 > lo && st.toks[e-1].text == ":" && st.nameWord(e-2) {
+		// "Carl Bialik: “…”"
+		ns := st.nameRunBack(e-1, lo)
+		if n := st.nameNP(ns, e-1); n.kind == npName {
+			return st.mkAttr(n, -1, -1, confColon)
+		}
+	}
+	tries := 0
+	for j := e - 1; j >= lo && tries < 2; j-- {
+		if st.inPc[j] >= 0 {
+			continue
+		}
+		if st.isAccordingTo(j) {
+			if n := st.npAfter(j+2, e); n.ok() {
+				return st.mkAttr(n, j, j+2, confSentence)
+			}
+			continue
+		}
+		if !st.isCue(j) {
+			continue
+		}
+		tries++
+		conf := confSentence
+		if e-j <= 3 {
+			conf = confAdjacent
+		}
+		if st.isParticiple(j) {
+			if j > lo && st.toks[j-1].norm == "as" {
+				if r, ok := st.quotedBefore(j, lo, e); ok {
+					return r
+				}
+			}
+			if j > lo && st.toks[j-1].word {
+				// "Netanyahu announcing “…”"
+				if n := st.npBefore(j, lo); n.ok() && n.kind == npName {
+					return st.mkAttr(n, j, j+1, confSentence)
+				}
+			}
+			if j-2 >= lo && st.toks[j-1].text == "," && st.nameWord(j-2) {
+				// "Trump, telling Reuters, “…”"
+				if n := st.nameNP(st.nameRunBack(j-1, lo), j-1); n.kind == npName {
+					return st.mkAttr(n, j, j+1, confSentence)
+				}
+			}
+			if r := st.subjectOf(j, lo, s); r.found() {
+				return r
+			}
+			continue
+		}
+		n := st.npBefore(j, lo)
+		if n.ok() && !st.baseSubject(j, n) {
+			n = np{} // "the Iranian state": a base form needs a plural subject
+		}
+		if n.ok() && n.kind == npRole && n.outlet == "" && n.lo > lo && st.toks[n.lo-1].word && !st.toks[n.lo-1].cap && !determiners[st.toks[n.lo-1].norm] && stopWords[st.toks[n.lo-1].norm] {
+			// "the strikes that the minister condemned": fine; but a role
+			// phrase glued to a preposition is an object, not a subject.
+			if st.toks[n.lo-1].norm != "that" && st.toks[n.lo-1].norm != "and" && st.toks[n.lo-1].norm != "but" {
+				n = np{}
+			}
+		}
+		if n.ok() {
+			r := st.mkAttr(n, j, j+1, conf)
+			st.extendCue(&r, j+1, e)
+			st.viaBefore(&r, n.lo, lo)
+			st.viaIn(&r, lo, e)
+			return r
+		}
+		// "X described … and declared …": the subject of the sentence.
+		if r := st.subjectOf(j, lo, s); r.found() {
+			return r
+		}
+	}
+	return attr{}
+}
+
+// subjectOf attributes a cue without a subject of its own (a participle,
+// a verb after "and") to the sentence's main speaker: the subject of an
+// earlier verb of saying, else the sentence's subject.
+func (st *state) subjectOf(j, lo, s int) attr {
+	for k := j - 1; k >= lo; k-- {
+		if st.inPc[k] >= 0 || !st.isCue(k) || st.isParticiple(k) || !st.finiteCue(k) {
+			continue
+		}
+		if n := st.npBefore(k, lo); n.ok() && st.baseSubject(k, n) {
+			r := st.mkAttr(n, j, j+1, confSubject)
+			return r
+		}
+	}
+	if st.subjOK[s] && st.subj[s].hi <= j {
+		return st.mkAttr(st.subj[s], j, j+1, confSubject)
+	}
+	return attr{}
+}
+
+// fromBefore attributes a quote that opens its sentence with no cue of its
+// own to the speaker of the sentence before: the cue of a sentence that
+// ends with a colon, the speaker of the quote just before, or the subject
+// of a sentence that speaks.
+func (st *state) fromBefore(i int) attr {
+	p := &st.pieces[i]
+	s := st.toks[p.open].sent
+	if st.sentLo[s] != p.open {
+		// Narration before the quote in its sentence: not a free quote.
+		for k := st.sentLo[s]; k < p.open; k++ {
+			if st.toks[k].word {
+				return attr{}
+			}
+		}
+	}
+	ps := s - 1
+	for ps >= 0 && st.sentLo[ps] < 0 {
+		if st.paraOf[ps] < 0 {
+			return attr{}
+		}
+		ps--
+	}
+	if ps < 0 || st.paraOf[s]-st.paraOf[ps] > 1 {
+		return attr{}
+	}
+	lo, hi := st.sentLo[ps], st.sentHi[ps]
+	// The quote before, when it ends the sentence before.
+	if i > 0 {
+		q := &st.pieces[i-1]
+		if q.res.found() && q.close >= 0 && st.toks[q.close].sent >= ps && q.res.sp.ok() {
+			r := q.res
+			r.conf = min(r.conf, confPrevQuote)
+			return r
+		}
+	}
+	if st.toks[hi-1].text == ":" {
+		if r := st.cueBefore(lo, hi-1, ps); r.found() {
+			r.conf = min(r.conf, confColon)
+			return r
+		}
+		if st.subjOK[ps] {
+			return st.mkAttr(st.subj[ps], hi-1, hi-1, confColon)
+		}
+		return attr{}
+	}
+	// A sentence whose subject speaks: "Peskov strongly condemned the attacks."
+	if st.subjOK[ps] {
+		n := st.subj[ps]
+		if n.kind == npName || n.kind == npPronoun || (n.kind == npRole && n.agr != 'p') {
+			for k := n.hi; k < hi && k-n.hi < 4; k++ {
+				if st.isCue(k) && !st.isParticiple(k) {
+					r := st.mkAttr(n, k, k+1, confPrevSubj+0.1)
+					return r
+				}
+			}
+			if n.kind != npRole {
+				r := st.mkAttr(n, -1, -1, confPrevSubj)
+				return r
+			}
+		}
+	}
+	return attr{}
+}
+
+// mkAttr builds an attribution to speaker n with the cue at tokens [c, ce).
+func (st *state) mkAttr(n np, c, ce int, conf float64) attr {
+	r := attr{sp: n, conf: conf}
+	if c >= 0 && ce > c {
+		r.cue = parallax.Span{Start: st.toks[c].span.Start, End: st.toks[ce-1].span.End}
+		r.cueTxt = strings.ToLower(r.cue.In(st.src))
+		r.stance = st.x.lx.stance[st.toks[c].norm]
+		if r.stance == "" {
+			r.stance = st.multiStance(r.cueTxt)
+		}
+	}
+	// A quote an outlet reports: keep the outlet as the speaker only when
+	// no one else is named; the via checks below may find the real one.
+	for i := range st.people {
+		if st.people[i].n.span == n.span {
+			st.people[i].speaker = true
+		}
+	}
+	return r
+}
+
+func (st *state) multiStance(cue string) string {
+	for _, c := range st.x.lx.cues {
+		if strings.Join(c.words, " ") == cue {
+			return c.stance
+		}
+	}
+	return "neutral"
+}
+
+// extendCue adds a modifier such as "in a statement" to the cue when it
+// follows the verb (after its hearer: "told reporters in a statement").
+func (st *state) extendCue(r *attr, i, b int) {
+	if i >= b {
+		return
+	}
+	if st.x.lx.frames[strings.ToLower(r.cueTxt)]&frameObject != 0 {
+		if n := st.npAfter(i, b); n.ok() {
+			i = n.hi
+		} else if i < b && st.toks[i].word && !st.toks[i].cap && st.isSpeakerNoun(i) {
+			i++ // "told reporters"
+		}
+	}
+	for _, c := range st.x.lx.cues {
+		if c.role != cueModifier || i+len(c.words) > b {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if st.toks[i+k].norm != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			r.cueTxt += " " + strings.Join(c.words, " ")
+			return
+		}
+	}
+}
+
+// viaIn finds "according to X" in [a, b) where X is an outlet, and makes X
+// the quote's Via.
+func (st *state) viaIn(r *attr, a, b int) {
+	if r.via != "" {
+		return
+	}
+	for i := a; i+1 < b; i++ {
+		if !st.isAccordingTo(i) {
+			continue
+		}
+		n := st.npAfter(i+2, b)
+		if n.ok() && n.span != r.sp.span {
+			if n.outlet != "" {
+				r.via = n.outlet
+				if n.kind == npName {
+					r.via = st.viaName(n)
+				}
+			} else if r.sp.kind == npName && n.kind == npName {
+				r.via = st.viaName(n)
+			}
+		}
+		return
+	}
+}
+
+// viaBefore finds "Tass added that X …" before the speaker phrase that
+// starts at token s: an outlet reporting what the speaker said.
+func (st *state) viaBefore(r *attr, s, lo int) {
+	j := s - 1
+	if j >= lo && st.toks[j].norm == "that" {
+		j--
+	}
+	if j < lo || !st.isCue(j) {
+		return
+	}
+	n := st.npBefore(j, lo)
+	if n.ok() && n.outlet != "" {
+		r.via = st.viaName(n)
+	}
+}
+
+// viaName is the name of an outlet phrase: the agency as the list spells
+// it, the name in "the Iranian outlet PressTV", or the phrase.
+func (st *state) viaName(n np) string {
+	t := n.span.In(st.src)
+	if ag, ok := st.x.lx.agencies[strings.ToLower(t)]; ok {
+		return ag
+	}
+	return t
+}
+
+// quotedAs reads "X quoted Y as saying" with the verb at j: speaker Y via X.
+func (st *state) quotedAs(j, b int) (attr, bool) {
+	for _, c := range st.x.lx.cues {
+		if c.role != cueQuoted || c.words[0] != st.toks[j].norm {
+			continue
+		}
+		outer := st.npBefore(j, 0)
+		inner := st.npAfter(j+1, b)
+		if !inner.ok() {
+			continue
+		}
+		k := inner.hi
+		ok := true
+		for _, w := range c.words[2:] {
+			if k >= b || st.toks[k].norm != w {
+				ok = false
+				break
+			}
+			k++
+		}
+		if !ok {
+			continue
+		}
+		r := st.mkAttr(inner, j, j+1, confAdjacent)
+		r.cue = parallax.Span{Start: st.toks[j].span.Start, End: st.toks[k-1].span.End}
+		r.cueTxt = strings.Join(c.words, " ")
+		r.stance = c.stance
+		if outer.ok() {
+			r.via = st.viaName(outer)
+		}
+		return r, true
+	}
+	return attr{}, false
+}
+
+// quotedBefore reads "X quoted Y as saying “…”" backwards from the
+// participle at j.
+func (st *state) quotedBefore(j, lo, e int) (attr, bool) {
+	for k := j - 2; k >= lo && j-k < 10; k-- {
+		if st.toks[k].norm == "quoted" || st.toks[k].norm == "cited" {
+			return st.quotedAs(k, e)
+		}
+	}
+	return attr{}, false
+}
+
+// looseNP reports whether [a, b) reads as a short determiner phrase: "the
+// gambling tycoon", "another friend". Right after a quote and before its
+// verb, any such phrase is the speaker.
+func (st *state) looseNP(a, b int) bool {
+	if b-a < 2 || b-a > 6 || !(determiners[st.toks[a].norm] || isPossessive(st.toks[a].norm)) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !st.toks[k].word || stopWords[st.toks[k].norm] && k > a {
+			return false
+		}
+	}
+	return true
+}
+
+func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "-" }
+
+// describes reports whether [a, b) is a short description standing before
+// a name: "Trump lawyer", "election law expert", "his friend".
+func (st *state) describes(a, b int) bool {
+	if b-a > 7 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := &st.toks[k]
+		if !(t.word || t.text == "." || t.text == "&" || t.text == "-") || st.finiteCue(k) || t.norm == "and" || t.norm == "but" {
+			return false
+		}
+	}
+	return true
+}

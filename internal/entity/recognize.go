@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,8 +32,8 @@ type Recognizer struct {
 	// titles are honorifics that stand before a name and are not part of
 	// it ("mr", "dr"), lower case, without the full stop.
 	titles map[string]bool
-	// calendar holds the names of weekdays and months, which are dates,
-	// not entities, when they stand alone.
+	// calendar holds the names of weekdays and months, and words such as
+	// "tonight": dates, not entities, when they stand alone.
 	calendar map[string]bool
 	// agencies are the news agencies of rules/sources, lower case: always
 	// organisations.
@@ -58,6 +59,9 @@ func newRecognizer(fsys fs.FS, m *tagger.Model) (*Recognizer, error) {
 	ld := &lexicon.Loader{FS: fsys}
 	titles := ld.Load("text/titles.txt").Set(strings.ToLower)
 	calendar := ld.Load("text/weekdays.txt").Set(strings.ToLower)
+	for _, k := range ld.Load("entity/time-words.txt").Keys() {
+		calendar[strings.ToLower(k)] = true
+	}
 	for _, k := range ld.Load("text/months.txt").Keys() {
 		calendar[strings.ToLower(k)] = true
 	}
@@ -242,7 +246,7 @@ func (r *Recognizer) Recognize(articleID, src string, doc *text.Doc) []parallax.
 	var out, headings []parallax.Mention
 	bodyNames := map[string]bool{}
 	for i := range sents {
-		for _, f := range r.titled(src, sents[i], words[i], r.tagSentence(words[i], ctx)) {
+		for _, f := range r.titled(words[i], r.tagSentence(words[i], ctx)) {
 			for _, m := range r.mentions(src, sents[i], words[i], f) {
 				m.Article = articleID
 				if doc.Sentences[i].Heading {
@@ -366,7 +370,7 @@ func (r *Recognizer) mentions(src string, toks []nerToken, words []string, f fou
 				role, roleSpan.Start = q+" "+role, qs.Start
 			}
 			i += n
-			if i == f.End || (rs == pieceStart && roleTail(words[i:f.End])) {
+			if i == f.End || (rs == pieceStart && r.roleTail(words[i:f.End])) {
 				// the whole span is a role: "Chief of the General Staff"
 				pieceStart, role = f.End, ""
 				break
@@ -672,6 +676,11 @@ func (r *Recognizer) ofPhraseEnd(words []string, i, limit int) int {
 	}
 	first := j
 	for k := j; k < limit-1 && isCapitalised(words[k]); k++ {
+		if k > first && r.g.roleAt(words, k, limit) > 0 {
+			// "Leader of the Islamic Revolution Ayatollah ...": the
+			// next role starts here
+			return k
+		}
 		if r.g.orgSuffix[strings.ToLower(words[k])] || r.g.kindOf(words[first:k+1]) != "" {
 			return k + 1
 		}
@@ -683,8 +692,10 @@ func (r *Recognizer) ofPhraseEnd(words []string, i, limit int) int {
 }
 
 // roleTail reports whether the words after a role only complete it: "of",
-// an optional "the", and capitalised words ("of the General Staff").
-func roleTail(ws []string) bool {
+// an optional "the", and capitalised words ("of the General Staff"), none
+// of which, past the first, starts another role (as "Ayatollah" does in
+// "Leader of the Islamic Revolution Ayatollah Ali Khamenei").
+func (r *Recognizer) roleTail(ws []string) bool {
 	if len(ws) < 2 || strings.ToLower(ws[0]) != "of" {
 		return false
 	}
@@ -692,17 +703,24 @@ func roleTail(ws []string) bool {
 	if strings.ToLower(ws[0]) == "the" {
 		ws = ws[1:]
 	}
-	for _, w := range ws {
+	for k, w := range ws {
 		if !isCapitalised(w) && strings.ToLower(w) != "of" && strings.ToLower(w) != "and" {
+			return false
+		}
+		if k > 0 && r.g.roleAt(ws, k, len(ws)) > 0 {
 			return false
 		}
 	}
 	return len(ws) > 0
 }
 
-// titled adds the names that follow an honorific ("Dr. Tedros") and that
-// the model missed, as people.
-func (r *Recognizer) titled(src string, toks []nerToken, words []string, have []found) []found {
+// titled adds the names the model missed after an honorific ("Dr.
+// Tedros") or a capitalised role ("President Masoud Pezeshkian", "Leader
+// of the Islamic Revolution Ayatollah Seyyed Ali Khamenei"), as people,
+// the role included so that [Recognizer.mentions] keeps it as the role.
+// The name is a run of up to four capitalised words that no gazetteer
+// knows as a place or organisation.
+func (r *Recognizer) titled(words []string, have []found) []found {
 	covered := make([]bool, len(words))
 	for _, f := range have {
 		for i := f.Start; i < f.End; i++ {
@@ -710,15 +728,38 @@ func (r *Recognizer) titled(src string, toks []nerToken, words []string, have []
 		}
 	}
 	for i := 0; i+1 < len(words); i++ {
-		if !r.titles[strings.TrimSuffix(strings.ToLower(words[i]), ".")] || !isCapitalised(words[i]) || covered[i+1] || !isCapitalised(words[i+1]) {
+		if covered[i] || !isCapitalised(words[i]) || (i > 0 && strings.ToLower(words[i-1]) == "the") {
+			// "the General Staff" names a body, not a general
 			continue
 		}
-		j := i + 1
-		for j < len(words) && isCapitalised(words[j]) && !covered[j] {
-			j++
+		start, j := i, i
+		if r.titles[strings.TrimSuffix(strings.ToLower(words[i]), ".")] {
+			j = i + 1
+			start = j
+		} else {
+			// roles in a row, with "of the ..." phrases between
+			for j < len(words) && isCapitalised(words[j]) && !covered[j] {
+				n := r.g.roleAt(words, j, len(words))
+				if n == 0 {
+					break
+				}
+				j = r.ofPhraseEnd(words, j+n, len(words))
+			}
+			if j == i {
+				continue
+			}
 		}
-		have = append(have, found{eval.Entity{Type: "PER", Start: i + 1, End: j}, 0.6})
-		i = j
+		k := j
+		for k < len(words) && k-j < 4 && isCapitalised(words[k]) && !covered[k] && r.g.roleAt(words, k, len(words)) == 0 {
+			k++
+		}
+		if k == j || r.g.kindOf(words[j:k]) != "" || (k < len(words) && isCapitalised(words[k])) {
+			i = max(i, j-1)
+			continue
+		}
+		have = append(have, found{eval.Entity{Type: "PER", Start: start, End: k}, 0.6})
+		i = k
 	}
+	sort.Slice(have, func(a, b int) bool { return have[a].Start < have[b].Start })
 	return have
 }

@@ -122,6 +122,12 @@ func (p *pipeline) annotate(a *parallax.Article) annotated {
 	doc := p.engine.Analyze(a.Text)
 	a.Sentences, a.Furniture, a.Tokens, a.Words = doc.Sentences, doc.Furniture, doc.Tokens, doc.Words
 	p.lists.InferMeta(a)
+	return p.people(a, doc)
+}
+
+// people runs the per-article people-and-voices stages on a, analysed as
+// doc.
+func (p *pipeline) people(a *parallax.Article, doc *text.Doc) annotated {
 	names := p.entities.Recognize(a.ID, a.Text, doc)
 	return annotated{
 		mentions: append(names, p.aliases.RoleReferences(a.ID, a.Text, doc, names)...),

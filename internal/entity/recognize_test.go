@@ -197,3 +197,29 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 	}
 }
+
+// FuzzRecognize checks that no text makes the recognizer panic or return
+// a mention outside the text.
+func FuzzRecognize(f *testing.F) {
+	r, e := newTestRecognizer(f)
+	for _, s := range []string{
+		"Russian President Vladimir Putin told Iran's Foreign Minister Abbas Araghchi in Moscow.",
+		"Valery Gerasimov, Chief of the General Staff, attended. Dr. Tedros said so.",
+		"Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei and President Masoud Pezeshkian",
+		"Mr. . Dr. President, of the", "’s 's ' \"“”", "A B C D E F G H I J K L M N O P",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		ms := r.Recognize("a", src, e.Analyze(src))
+		for _, m := range ms {
+			if m.Span.In(src) != m.Text || m.Text == "" {
+				t.Fatalf("mention %+v is not the text under its span", m)
+			}
+			if m.Role != "" && m.RoleSpan.In(src) == "" {
+				t.Fatalf("mention %+v: role span outside the text", m)
+			}
+		}
+		Harmonize(ms, map[string]string{"a": src})
+	})
+}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"testing"
+
+	"parallax"
+	"parallax/internal/text"
+)
+
+// BenchmarkPeople measures the people-and-voices stages on the seed story,
+// one core: entity recognition, role references, quotes and cited sources
+// per article, then the story-level merge, speaker linking, quote groups
+// and voice share. The text engine's analysis is done beforehand and not
+// counted (internal/text has its own benchmark).
+func BenchmarkPeople(b *testing.B) {
+	p, err := newPipeline("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := readSeedStory()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*text.Doc, len(res.Articles))
+	size := 0
+	for i, a := range res.Articles {
+		a.ID = "a" + itoa(i+1)
+		docs[i] = p.engine.Analyze(a.Text)
+		size += len(a.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		found := make([]annotated, len(res.Articles))
+		for k, a := range res.Articles {
+			found[k] = p.people(a, docs[k])
+		}
+		p.compare(&parallax.Story{ID: "s1"}, res.Articles, found)
+	}
+}

@@ -15,6 +15,7 @@ const (
 	confColon     = 0.85 // the sentence before ends with a colon
 	confPrevQuote = 0.7  // the paragraph before is a quote of the same speaker
 	confPrevSubj  = 0.6  // the sentence before has a speaker as subject
+	confIntro     = 0.6  // the quote follows a colon or comma after narration whose subject is a speaker
 	confPronoun   = 0.9  // factor for a pronoun resolved to a name of the right gender
 	confGuess     = 0.75 // factor for a pronoun resolved to a name of unknown gender
 	confNoAnte    = 0.6  // factor for a pronoun that resolves to nobody
@@ -30,8 +31,10 @@ func (st *state) direct() []Attribution {
 		if p.kind == parallax.Direct {
 			if a := st.cueAfterPiece(p); a.found() {
 				p.res = a
+			} else if a := st.cueBeforePiece(p); a.found() {
+				p.res = a
 			} else {
-				p.res = st.cueBeforePiece(p)
+				p.res = st.bylineAfter(p)
 			}
 		} else {
 			if a := st.cueBeforePiece(p); a.found() {
@@ -66,7 +69,7 @@ func (st *state) direct() []Attribution {
 		}
 	}
 	// A quote with no cue of its own takes the speaker of the sentence
-	// before.
+	// before, or the subject of the narration that introduces it.
 	for i := range st.pieces {
 		p := &st.pieces[i]
 		if p.res.found() || p.unbalanced || p.kind != parallax.Direct {
@@ -76,6 +79,9 @@ func (st *state) direct() []Attribution {
 			continue
 		}
 		a := st.fromBefore(i)
+		if !a.found() {
+			a = st.introduced(i)
+		}
 		if !a.found() {
 			continue
 		}
@@ -214,12 +220,14 @@ func (st *state) cueAfterPiece(p *piece) attr {
 			break
 		}
 	}
-	return st.cueAfter(a, b)
+	return st.cueAfter(a, b, p.kind == parallax.Direct)
 }
 
 // cueAfter reads an attribution in [a, b) that follows a quote: ", he
 // said", ", said Peskov", ", according to X", ", the minister told reporters".
-func (st *state) cueAfter(a, b int) attr {
+// direct tells that the quote before is direct speech, which any verb of
+// saying may follow with its speaker inverted ("“…!” beamed Ann Lee").
+func (st *state) cueAfter(a, b int, direct bool) attr {
 	i := a
 	for i < b && !st.toks[i].word && st.toks[i].mark == markNone {
 		i++
@@ -242,8 +250,18 @@ func (st *state) cueAfter(a, b int) attr {
 			}
 		}
 	}
-	if st.isCue(i) && st.x.lx.frames[st.toks[i].norm]&frameInvert != 0 {
-		if n := st.npAfter(i+1, b); n.ok() {
+	// Right after a quote that ends as speech does (“…,” “…!” “…?”), any
+	// verb of saying in a finite form may stand before its speaker:
+	// "“…!” beamed Ann Lee".
+	spoken := direct && a >= 2 && st.toks[a-1].mark != markNone && (st.toks[a-2].text == "," || st.toks[a-2].text == "!" || st.toks[a-2].text == "?")
+	if st.isCue(i) && (st.x.lx.frames[st.toks[i].norm]&frameInvert != 0 || spoken && st.finiteCue(i) && !st.isParticiple(i)) {
+		n := st.npAfter(i+1, b)
+		if !n.ok() {
+			// Right after the quote and its verb, any determiner phrase
+			// is the speaker: "“…,” said the printed slate card".
+			n = st.loosePhrase(i+1, b)
+		}
+		if n.ok() {
 			r := st.mkAttr(n, i, i+1, confAdjacent)
 			st.extendCue(&r, n.hi, b)
 			st.viaIn(&r, i+1, b)
@@ -281,6 +299,49 @@ func (st *state) cueAfter(a, b int) attr {
 	return attr{}
 }
 
+// bylineAfter reads a credit line after a quote that ends its sentence: a
+// dash and a name standing alone, on the same line or in the next
+// paragraph ("“…” ― Sonya Herridge", "“…”\n\n- Bernie Sanders.").
+func (st *state) bylineAfter(p *piece) attr {
+	if p.close < 0 {
+		return attr{}
+	}
+	s := st.toks[p.close].sent
+	for k := p.close + 1; k < st.sentHi[s]; k++ {
+		if st.toks[k].word || st.toks[k].mark != markNone {
+			return attr{}
+		}
+	}
+	ns := s + 1
+	for ns < len(st.sentLo) && st.sentLo[ns] < 0 && st.paraOf[ns] >= 0 {
+		ns++
+	}
+	if ns >= len(st.sentLo) || st.sentLo[ns] < 0 || st.paraOf[ns]-st.paraOf[s] > 1 {
+		return attr{}
+	}
+	lo, hi := st.sentLo[ns], st.sentHi[ns]
+	if hi-lo < 2 || !isDash(st.toks[lo].text) || st.inPc[lo] >= 0 {
+		return attr{}
+	}
+	e := st.nameRunFwd(lo+1, hi)
+	if e <= lo+1 {
+		return attr{}
+	}
+	// Nothing but a description after a comma may follow the name.
+	if e < hi && st.toks[e].text != "," && !(st.toks[e].text == "." && e+1 == hi) {
+		return attr{}
+	}
+	n := st.nameNP(lo+1, e)
+	if n.kind != npName {
+		return attr{}
+	}
+	conf := confSentence
+	if st.paraOf[ns] != st.paraOf[s] {
+		conf = confColon
+	}
+	return st.mkAttr(n, -1, -1, conf)
+}
+
 // cueBeforePiece looks for the cue before a quote in its sentence: "X
 // said: “…”", "X called the strikes “…”", "…, calling it “…”".
 func (st *state) cueBeforePiece(p *piece) attr {
@@ -290,11 +351,15 @@ func (st *state) cueBeforePiece(p *piece) attr {
 
 func (st *state) cueBefore(lo, e, s int) attr {
 	if e-1 > lo && st.toks[e-1].text == ":" && st.nameWord(e-2) {
-		// "Carl Bialik: “…”"
+		// "Carl Bialik: “…”", a name that stands alone before the colon;
+		// not "… told Fox News: “…”".
 		ns := st.nameRunBack(e-1, lo)
-		if n := st.nameNP(ns, e-1); n.kind == npName {
+		if n := st.nameNP(ns, e-1); n.kind == npName && (ns == lo || !st.toks[ns-1].word) {
 			return st.mkAttr(n, -1, -1, confColon)
 		}
+	}
+	if r := st.saidFirst(lo, e); r.found() {
+		return r
 	}
 	tries := 0
 	for j := e - 1; j >= lo && tries < 2; j-- {
@@ -322,14 +387,14 @@ func (st *state) cueBefore(lo, e, s int) attr {
 				}
 			}
 			if j > lo && st.toks[j-1].word {
-				// "Netanyahu announcing “…”"
-				if n := st.npBefore(j, lo); n.ok() && n.kind == npName {
+				// "Netanyahu announcing “…”"; not "… on Facebook, writing".
+				if n := st.npBefore(j, lo); n.ok() && n.kind == npName && !st.afterPreposition(n, lo) {
 					return st.mkAttr(n, j, j+1, confSentence)
 				}
 			}
 			if j-2 >= lo && st.toks[j-1].text == "," && st.nameWord(j-2) {
 				// "Trump, telling Reuters, “…”"
-				if n := st.nameNP(st.nameRunBack(j-1, lo), j-1); n.kind == npName {
+				if n := st.nameNP(st.nameRunBack(j-1, lo), j-1); n.kind == npName && !st.afterPreposition(n, lo) {
 					return st.mkAttr(n, j, j+1, confSentence)
 				}
 			}
@@ -362,6 +427,32 @@ func (st *state) cueBefore(lo, e, s int) attr {
 		}
 	}
 	return attr{}
+}
+
+// saidFirst reads a sentence that opens with its verb of saying and its
+// speaker, the quote after a comma or colon: "Said Comey, “…”", "Said
+// Ann Lee, who grew up there, “…”".
+func (st *state) saidFirst(lo, e int) attr {
+	if e-lo < 3 || !st.toks[lo].cap || st.x.lx.frames[st.toks[lo].norm]&frameInvert == 0 || st.x.lx.base[st.toks[lo].norm] {
+		return attr{}
+	}
+	if c := st.toks[e-1].text; c != "," && c != ":" {
+		return attr{}
+	}
+	n := st.npAfter(lo+1, e-1)
+	if !n.ok() || n.kind == npPronoun {
+		return attr{}
+	}
+	if n.hi != e-1 && st.toks[n.hi].text != "," {
+		return attr{}
+	}
+	return st.mkAttr(n, lo, lo+1, confSentence)
+}
+
+// afterPreposition reports whether the phrase n is the object of a
+// preposition ("took to Twitter", "on Facebook"), not a subject.
+func (st *state) afterPreposition(n np, lo int) bool {
+	return n.lo > lo && prepositions[st.toks[n.lo-1].norm]
 }
 
 // subjectOf attributes a cue without a subject of its own (a participle,
@@ -445,6 +536,23 @@ func (st *state) fromBefore(i int) attr {
 		}
 	}
 	return attr{}
+}
+
+// introduced attributes a direct quote that follows a colon or a comma
+// after narration with no verb of saying to the subject of that narration:
+// "Trump leaned in and boomed: “…”", "She shot back, “…”". The verb
+// is not known to speak, so the confidence is low.
+func (st *state) introduced(i int) attr {
+	p := &st.pieces[i]
+	o := p.open
+	s := st.toks[o].sent
+	if o == 0 || st.toks[o-1].sent != s || (st.toks[o-1].text != ":" && st.toks[o-1].text != ",") {
+		return attr{}
+	}
+	if !st.subjOK[s] || st.subj[s].hi >= o-1 {
+		return attr{}
+	}
+	return st.mkAttr(st.subj[s], -1, -1, confIntro)
 }
 
 // mkAttr builds an attribution to speaker n with the cue at tokens [c, ce).
@@ -618,6 +726,27 @@ func (st *state) looseNP(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// loosePhrase reads a short determiner phrase that starts at token s,
+// up to a stop word or punctuation: "the authors" in "the authors of the
+// report". It takes a phrase no list knows, so only a position that
+// leaves no doubt should ask for it.
+func (st *state) loosePhrase(s, hi int) np {
+	if s >= hi || !determiners[st.toks[s].norm] {
+		return np{}
+	}
+	e := s + 1
+	for e < hi && e-s <= 6 && st.toks[e].word && !stopWords[st.toks[e].norm] && !st.finiteCue(e) && st.toks[e].mark == markNone {
+		e++
+	}
+	if e-s < 2 || e-s > 6 {
+		return np{}
+	}
+	n := np{lo: s, hi: e, kind: npRole, agr: st.roleAgreement(e - 1)}
+	n.span = parallax.Span{Start: st.toks[s].span.Start, End: st.toks[e-1].span.End}
+	st.outletCheck(&n)
+	return n
 }
 
 func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "-" }

@@ -142,11 +142,11 @@ func TestPolNeAR(t *testing.T) {
 		name      string
 		got, want float64
 	}{
-		{"direct exact F1", direct.Exact.F1(), 0.66},
-		{"direct overlap F1", direct.Overlap.F1(), 0.69},
-		{"direct speaker accuracy", direct.Speaker.Accuracy(), 0.90},
-		{"all overlap F1", all.Overlap.F1(), 0.45},
-		{"all speaker accuracy", all.Speaker.Accuracy(), 0.91},
+		{"direct exact F1", direct.Exact.F1(), 0.67},
+		{"direct overlap F1", direct.Overlap.F1(), 0.695},
+		{"direct speaker accuracy", direct.Speaker.Accuracy(), 0.93},
+		{"all overlap F1", all.Overlap.F1(), 0.46},
+		{"all speaker accuracy", all.Speaker.Accuracy(), 0.93},
 	}
 	for _, f := range floors {
 		if f.got < f.want {
@@ -213,7 +213,7 @@ func TestBASIL(t *testing.T) {
 		s = s.Add(eval.ScoreSpeakers(a.GoldQuotes(true), evalQuotes(a.Text, preds[i], true)))
 	}
 	t.Logf("BASIL, %d articles: speaker accuracy %.3f (%d/%d), coverage %.3f", len(arts), s.Accuracy(), s.Correct, s.Matched, s.Coverage())
-	if s.Accuracy() < 0.50 {
-		t.Errorf("speaker accuracy %.3f, want >= 0.50", s.Accuracy())
+	if s.Accuracy() < 0.52 {
+		t.Errorf("speaker accuracy %.3f, want >= 0.52", s.Accuracy())
 	}
 }

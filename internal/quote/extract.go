@@ -134,7 +134,7 @@ func (st *state) tokens() {
 			prevEnd = -1
 			continue
 		}
-		if prevEnd >= 0 && prevEnd <= s.Start && s.Start <= len(st.src) && strings.Contains(st.src[prevEnd:s.Start], "\n") {
+		if prevEnd >= 0 && prevEnd <= s.Start && s.Start <= len(st.src) && strings.Contains(st.src[prevEnd:s.Start], "\n") && !st.wrapped(prevEnd, s.Start) {
 			para++
 		}
 		st.paraOf[i] = para
@@ -179,6 +179,18 @@ func (st *state) tokens() {
 	}
 	st.subj = make([]np, n)
 	st.subjOK = make([]bool, n)
+}
+
+// wrapped reports whether the line break in src[end:start], between two
+// sentences, is a hard-wrapped line rather than a new paragraph: a single
+// newline before a word in lower case.
+func (st *state) wrapped(end, start int) bool {
+	gap := st.src[end:start]
+	if strings.Count(gap, "\n") != 1 || strings.TrimSpace(gap) != "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(st.src[start:])
+	return unicode.IsLower(r)
 }
 
 // paragraphs returns the token ranges of the paragraphs.

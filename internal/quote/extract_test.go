@@ -44,6 +44,9 @@ func extract(t testing.TB, src string) []Attribution {
 // checked; an empty Speaker asserts that no speaker was given.
 type want struct {
 	text, kind, speaker, name, cue, stance, via string
+	// maxConf, when set, is the highest confidence the quote may have: a
+	// speaker guessed from narration is less sure than one at a cue.
+	maxConf float64
 }
 
 func TestExtract(t *testing.T) {
@@ -191,6 +194,97 @@ func TestExtract(t *testing.T) {
 			want: []want{{text: "It is over", speaker: "he", name: ""}},
 		},
 		{
+			name: "speaker noun outside the role list",
+			src:  "The former pollster said, “She is behind in the polls.”",
+			want: []want{{text: "She is behind in the polls.", speaker: "The former pollster", cue: "said"}},
+		},
+		{
+			name: "a document speaks",
+			src:  "The email goes on to say: “Donations are welcome.”",
+			want: []want{{text: "Donations are welcome.", speaker: "The email"}},
+		},
+		{
+			name: "inverted verb with an unlisted determiner phrase",
+			src:  "“Vote for the slate,” said the printed campaign card.",
+			want: []want{{text: "Vote for the slate", speaker: "the printed campaign card", cue: "said"}},
+		},
+		{
+			name: "inverted verb, head noun before a modifier",
+			src:  "“It is a way to give without giving,” says a source involved in the talks.",
+			want: []want{{text: "It is a way to give without giving", speaker: "a source", cue: "says"}},
+		},
+		{
+			name: "any finite verb of saying inverts after speech",
+			src:  "“This is fantastic!” beamed Ann Lee, a delegate from Ohio.",
+			want: []want{{text: "This is fantastic!", speaker: "Ann Lee", cue: "beamed"}},
+		},
+		{
+			name: "verb of saying opens the sentence",
+			src:  "The school reopened in May. Said Tom Hale, who grew up nearby, “We were all so proud.”",
+			want: []want{{text: "We were all so proud.", speaker: "Tom Hale", cue: "said"}},
+		},
+		{
+			name: "possessive qualifier before the name",
+			src:  "Iowa State University's Dianne Bystrom agreed. “Time is running out for them.”",
+			want: []want{{text: "Time is running out for them.", speaker: "Dianne Bystrom", maxConf: 0.7}},
+		},
+		{
+			name: "narration with a colon introduces the quote",
+			src:  "Senator Ana Ruiz then turned to the crowd: “We will win this fight.”",
+			want: []want{{text: "We will win this fight.", speaker: "Ana Ruiz", maxConf: 0.7}},
+		},
+		{
+			name: "credit lines after quotes",
+			src:  "“Prices will fall soon.” ― Rosa Tam\n“Wages will rise too.” ― Ivan Dorn\n\n“Nobody asked us.”\n\n- Karl Brandt, a farmer.",
+			want: []want{
+				{text: "Prices will fall soon.", speaker: "Rosa Tam"},
+				{text: "Wages will rise too.", speaker: "Ivan Dorn"},
+				{text: "Nobody asked us.", speaker: "Karl Brandt"},
+			},
+		},
+		{
+			name: "hard-wrapped line inside a quote",
+			src:  "The race is close. “We tried,” Hale added, “to reach\nthe voters in time.”",
+			want: []want{
+				{text: "We tried", speaker: "Hale"},
+				{text: "to reach\nthe voters in time.", speaker: "Hale"},
+			},
+		},
+		{
+			name: "speaker of the paragraph before, less sure than at a cue",
+			src:  "Tom Hale spoke to the crowd on Monday.\n\n“They will not win.”",
+			want: []want{{text: "They will not win.", speaker: "Tom Hale", maxConf: 0.7}},
+		},
+		{
+			name: "no carry-over across a paragraph of narration",
+			src:  "“Taxes will fall,” Ana Ruiz said.\n\nThe vote is set for May.\n\n“They will not.”",
+			want: []want{
+				{text: "Taxes will fall", speaker: "Ana Ruiz"},
+				{text: "They will not.", speaker: ""},
+			},
+		},
+		{
+			name: "no carry-over past a paragraph that names another speaker",
+			src:  "“Taxes will fall,” Ana Ruiz said.\n\nTom Hale disagreed.\n\n“They will not.”",
+			want: []want{
+				{text: "Taxes will fall", speaker: "Ana Ruiz"},
+				{text: "They will not.", speaker: "Tom Hale", maxConf: 0.7},
+			},
+		},
+		{
+			name: "a medium after a preposition is no speaker",
+			src:  "Ana Ruiz wrote on Facebook: “We will win this fight.”\n\nKarl Brandt took to Twitter, writing: “They will lose.”",
+			want: []want{
+				{text: "We will win this fight.", speaker: "Ana Ruiz"},
+				{text: "They will lose.", speaker: "Karl Brandt"},
+			},
+		},
+		{
+			name: "a name alone before a colon",
+			src:  "Rosa Tam: “The bridge will reopen in May.”",
+			want: []want{{text: "The bridge will reopen in May.", speaker: "Rosa Tam"}},
+		},
+		{
 			name: "scare quotes are no quote",
 			src:  "The so-called “peace plan” was shelved.",
 			want: nil,
@@ -225,6 +319,9 @@ func TestExtract(t *testing.T) {
 					if f.want != "" && f.got != f.want {
 						t.Errorf("%q: %s %q, want %q", w.text, f.field, f.got, f.want)
 					}
+				}
+				if w.maxConf > 0 && q.Confidence > w.maxConf {
+					t.Errorf("%q: confidence %.2f, want at most %.2f", w.text, q.Confidence, w.maxConf)
 				}
 				if w.speaker == "" && q.Confidence > MinConfidence {
 					t.Errorf("%q: no speaker but confidence %.2f", w.text, q.Confidence)

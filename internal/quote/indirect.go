@@ -247,7 +247,7 @@ func (st *state) trailing(lo, hi int, used map[parallax.Span]bool) (Attribution,
 	if c <= lo {
 		return Attribution{}, false
 	}
-	r := st.cueAfter(c+1, e)
+	r := st.cueAfter(c+1, e, false)
 	if !r.found() || used[r.cue] {
 		return Attribution{}, false
 	}

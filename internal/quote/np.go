@@ -449,6 +449,11 @@ func (st *state) npBefore(e, lo int) np {
 		// "Kremlin spokesman Dmitry Peskov": the name run may stand after
 		// lower-case roles; the phrase starts before them.
 		n.lo = st.extendRoleBack(s, lo)
+		if n.lo == s && s-1 >= lo && st.toks[s-1].cap && isPossessive(st.toks[s-1].norm) {
+			// "Iowa State University's Dianne Bystrom": the possessor
+			// qualifies the name and belongs to the phrase.
+			n.lo = st.nameRunBack(s, lo)
+		}
 		if n.lo > lo && st.toks[n.lo-1].norm == "the" {
 			n.lo--
 		}
@@ -580,6 +585,15 @@ func (st *state) npAfter(s, hi int) np {
 			return m
 		}
 		e++
+	}
+	if e > s+2 && e < hi && stopWords[st.toks[e].norm] && !st.isSpeakerNoun(e-1) && !st.toks[e-1].cap {
+		// "a source involved in …": the head is the last speaker noun.
+		for k := e - 2; k > s; k-- {
+			if st.isSpeakerNoun(k) && !st.toks[k].cap {
+				e = k + 1
+				break
+			}
+		}
 	}
 	if e == s+1 || !st.isSpeakerNoun(e-1) && !st.toks[e-1].cap {
 		return np{}

@@ -45,7 +45,8 @@ type Mention struct {
 type Entity struct {
 	// ID identifies the entity within a story ("e1", "e2", ...).
 	ID string `json:"id"`
-	// Name is the fullest name the articles give it.
+	// Name is the fullest name the articles give it; for a place, the
+	// most used spelled-out one ("Iran", "United States").
 	Name string `json:"name"`
 	// Type is one of [Person], [Organization], [Place] or [Other].
 	Type string `json:"type"`

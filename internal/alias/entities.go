@@ -57,13 +57,29 @@ func (r *Resolver) entity(id string, c *cluster) parallax.Entity {
 		}
 		return best
 	}
+	// The name is the fullest form (most words, then most frequent), but a
+	// place goes by its usual spelled-out name: "Iran", not "Islamic
+	// Republic of Iran"; "United States", not "U.S.".
+	better := func(v, b *variant) bool {
+		switch {
+		case b == nil:
+			return true
+		case e.Type == parallax.Place:
+			// spelled out before abbreviated ("United States", not "U.S.")
+			if va, ba := abbreviated(display(v)), abbreviated(display(b)); va != ba {
+				return ba
+			}
+			return v.n > b.n || (v.n == b.n && v.ntoks > b.ntoks)
+		}
+		return v.ntoks > b.ntoks || (v.ntoks == b.ntoks && v.n > b.n)
+	}
 	nameKey := ""
 	for _, k := range keys {
 		v, b := vars[k], vars[nameKey]
 		if k[0] == 0 {
 			continue
 		}
-		if b == nil || v.ntoks > b.ntoks || (v.ntoks == b.ntoks && v.n > b.n) {
+		if better(v, b) {
 			nameKey = k
 		}
 	}
@@ -91,6 +107,10 @@ func (r *Resolver) entity(id string, c *cluster) parallax.Entity {
 	sort.Strings(e.Roles)
 	return e
 }
+
+// abbreviated reports whether a name is written as an abbreviation: all
+// capitals, or with a full stop ("US", "U.S.", "UK").
+func abbreviated(s string) bool { return allCaps(s) || strings.Contains(s, ".") }
 
 // refText is a role reference's text with "The" lower-cased, so that "The
 // Russian leader" and "the Russian leader" are one alias.

@@ -347,7 +347,9 @@ func (r *Resolver) pick(it *item, ntoks int, cands []*cluster) *cluster {
 }
 
 // mergeOthers clusters places, organisations and other names: by
-// canonical name, then transliteration variants ("Isfahan", "Esfahan") when
+// canonical name, then a name with the longer one it is part of once a
+// qualifying organisation is dropped ("Security Council", "UN Security
+// Council"), then transliteration variants ("Isfahan", "Esfahan") when
 // no two variants of a skeleton occur in one article.
 func (r *Resolver) mergeOthers(items []*item) []*cluster {
 	byKey := map[string]*cluster{}
@@ -365,9 +367,22 @@ func (r *Resolver) mergeOthers(items []*item) []*cluster {
 		c.add(it, joinExact)
 		arts[k][it.m.Article] = true
 	}
+	// "Security Council" with "United Nations Security Council"
+	for _, k := range keys {
+		if into := r.bodyOf(k, keys); into != "" && len(byKey[k].items) > 0 {
+			for _, it := range byKey[k].items {
+				byKey[into].add(it, joinSurname)
+				arts[into][it.m.Article] = true
+			}
+			byKey[k].items = nil
+		}
+	}
 	bySkel := map[string][]string{}
 	var skels []string
 	for _, k := range keys {
+		if len(byKey[k].items) == 0 {
+			continue
+		}
 		s, ok := r.nameSkeleton(k)
 		if !ok {
 			continue

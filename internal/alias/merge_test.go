@@ -133,6 +133,13 @@ func TestMerge(t *testing.T) {
 			apart: [][2]int{{0, 2}},
 		},
 		{
+			name: "an organisation's short name inside a longer name",
+			ms: story("a|UN Security Council|organization", "b|United Nations Security Council|organization", "c|Security Council|organization",
+				"d|Foreign Ministry|organization", "e|Russian Foreign Ministry|organization", "f|Iranian Foreign Ministry|organization"),
+			same:  [][]int{{0, 1, 2}},
+			apart: [][2]int{{3, 4}, {3, 5}, {4, 5}},
+		},
+		{
 			name:  "a place and a person with the same name stay apart",
 			ms:    story("a|George Washington|person", "b|Washington|place", "c|Washington|place", "d|Washington|person", "e|Jordan|place", "f|Michael Jordan|person"),
 			same:  [][]int{{0, 3}, {1, 2}},

@@ -88,7 +88,50 @@ func (r *Resolver) canonical(key string) string {
 	if o, ok := r.orgs[key]; ok {
 		return o
 	}
+	// an organisation's short name inside a longer one: "UN Security
+	// Council" → "united nations security council"
+	toks := strings.Fields(key)
+	if len(toks) > 1 {
+		if o, ok := r.orgs[toks[0]]; ok {
+			return o + " " + strings.Join(toks[1:], " ")
+		}
+	}
 	return key
+}
+
+// bodyOf returns the longer name of which key names a part, when the part
+// is what is left once an organisation that qualifies it is taken off the
+// front ("security council" of "united nations security council"), and
+// exactly one of keys is such a name; else "".
+func (r *Resolver) bodyOf(key string, keys []string) string {
+	if len(strings.Fields(key)) < 2 {
+		return ""
+	}
+	found := ""
+	for _, k := range keys {
+		prefix, ok := strings.CutSuffix(k, " "+key)
+		if !ok {
+			continue
+		}
+		if _, isOrg := r.orgs[prefix]; !isOrg && !r.orgFull(prefix) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = k
+	}
+	return found
+}
+
+// orgFull reports whether s is the full name of a listed organisation.
+func (r *Resolver) orgFull(s string) bool {
+	for _, full := range r.orgs {
+		if full == s {
+			return true
+		}
+	}
+	return false
 }
 
 // isInitial reports whether t is one letter ("v", from "V.").

@@ -65,6 +65,10 @@ type Entity struct {
 // Naming is how each article of a story names one entity: the distinct
 // forms it uses, most frequent first.
 type Naming struct {
-	Entity    string              `json:"entity"`
+	// Entity is the entity's ID.
+	Entity string `json:"entity"`
+	// ByArticle maps an article ID to the forms that article uses, roles
+	// as written beside the name included ("Russian President Vladimir
+	// Putin", "Putin", "the Russian leader").
 	ByArticle map[string][]string `json:"by_article"`
 }

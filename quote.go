@@ -38,8 +38,10 @@ type Quote struct {
 	// Group is the ID of the [QuoteGroup] of the same utterance across the
 	// story's articles; empty (null in JSON) when the quote is in none.
 	Group string `json:"group"`
-	// Confidence is how sure the analysis is of the quote and its speaker,
-	// from 0 to 1.
+	// Confidence is how sure the analysis is that SpeakerText said the
+	// quote, from 0 to 1; a quote with no speaker text has at most 0.5.
+	// Speaker can still be empty at high confidence when no entity of the
+	// story matches SpeakerText ("a senior official").
 	Confidence float64 `json:"confidence"`
 }
 

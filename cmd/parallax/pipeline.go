@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"parallax"
@@ -74,6 +75,7 @@ func newPipeline(rulesDir string) (*pipeline, error) {
 
 // annotated is what the per-article stages found in one article.
 type annotated struct {
+	doc      *text.Doc
 	mentions []parallax.Mention // names, then role references
 	quotes   []quote.Attribution
 	cited    []parallax.CitedSource
@@ -85,19 +87,37 @@ func (p *pipeline) analyze(ctx context.Context, res ingest.Result) (*parallax.An
 	found := make([]annotated, len(res.Articles))
 	// Articles are independent until they meet in a story: analyse them
 	// on every core.
+	if err := parallel(ctx, len(res.Articles), func(i int) { found[i] = p.annotate(res.Articles[i]) }); err != nil {
+		return nil, err
+	}
+	an := &parallax.Analysis{Articles: res.Articles, Warnings: res.Warnings}
+	// Until stories are clustered, all the articles form one story.
+	if s := oneStory("s1", res.Articles); s != nil {
+		if err := p.spread(ctx, res.Articles, found); err != nil {
+			return nil, err
+		}
+		p.compare(s, res.Articles, found)
+		an.Stories = []*parallax.Story{s}
+	}
+	return an, nil
+}
+
+// parallel calls f(0), ..., f(n-1) on every core, and stops handing out
+// work when ctx is done.
+func parallel(ctx context.Context, n int, f func(i int)) error {
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(res.Articles), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				found[i] = p.annotate(res.Articles[i])
+				f(i)
 			}
 		}()
 	}
 	var err error
-	for i := range res.Articles {
+	for i := range n {
 		if err = ctx.Err(); err != nil {
 			break
 		}
@@ -105,19 +125,11 @@ func (p *pipeline) analyze(ctx context.Context, res ingest.Result) (*parallax.An
 	}
 	close(work)
 	wg.Wait()
-	if err != nil {
-		return nil, err
-	}
-	an := &parallax.Analysis{Articles: res.Articles, Warnings: res.Warnings}
-	// Until stories are clustered, all the articles form one story.
-	if s := oneStory("s1", res.Articles); s != nil {
-		p.compare(s, res.Articles, found)
-		an.Stories = []*parallax.Story{s}
-	}
-	return an, nil
+	return err
 }
 
-// annotate runs the per-article stages on a.
+// annotate runs the per-article stages on a: text, metadata, names, quotes
+// and cited sources.
 func (p *pipeline) annotate(a *parallax.Article) annotated {
 	doc := p.engine.Analyze(a.Text)
 	a.Sentences, a.Furniture, a.Tokens, a.Words = doc.Sentences, doc.Furniture, doc.Tokens, doc.Words
@@ -126,14 +138,40 @@ func (p *pipeline) annotate(a *parallax.Article) annotated {
 }
 
 // people runs the per-article people-and-voices stages on a, analysed as
-// doc.
+// doc. Cited sources that name the article's own outlet are dropped: an
+// aggregator's "MENAFN - Kashmir Observer" prefix names the outlet, not a
+// source it cites.
 func (p *pipeline) people(a *parallax.Article, doc *text.Doc) annotated {
-	names := p.entities.Recognize(a.ID, a.Text, doc)
-	return annotated{
-		mentions: append(names, p.aliases.RoleReferences(a.ID, a.Text, doc, names)...),
-		quotes:   p.quotes.Extract(a.Text, doc),
-		cited:    p.sources.Cited(a.Text, doc),
+	cited := p.sources.Cited(a.Text, doc)
+	kept := cited[:0]
+	for _, c := range cited {
+		if a.Outlet == "" || !strings.EqualFold(c.Name, a.Outlet) {
+			kept = append(kept, c)
+		}
 	}
+	return annotated{
+		doc:      doc,
+		mentions: p.entities.Recognize(a.ID, a.Text, doc),
+		quotes:   p.quotes.Extract(a.Text, doc),
+		cited:    kept,
+	}
+}
+
+// spread adds to each article of a story the names the story knows and the
+// recognizer missed there, then the article's role references ("the
+// Russian leader"), which need all its names.
+func (p *pipeline) spread(ctx context.Context, arts []*parallax.Article, found []annotated) error {
+	var all []parallax.Mention
+	for _, f := range found {
+		all = append(all, f.mentions...)
+	}
+	known := entity.NewKnown(all)
+	return parallel(ctx, len(arts), func(i int) {
+		a, f := arts[i], &found[i]
+		names := append(f.mentions, p.entities.Spread(a.ID, a.Text, f.doc, f.mentions, known)...)
+		sort.SliceStable(names, func(x, y int) bool { return names[x].Start < names[y].Start })
+		f.mentions = append(names, p.aliases.RoleReferences(a.ID, a.Text, f.doc, names)...)
+	})
 }
 
 // compare fills the story's people-and-voices fields from what the
@@ -149,10 +187,14 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 	}
 	entity.Harmonize(mentions, texts)
 	s.Entities, s.Naming, s.Mentions = p.aliases.Merge(mentions, texts)
+	order := map[string]int{}
+	for i, a := range arts {
+		order[a.ID] = i
+	}
 	sort.SliceStable(s.Mentions, func(i, j int) bool {
 		a, b := s.Mentions[i], s.Mentions[j]
 		if a.Article != b.Article {
-			return articleIndex(arts, a.Article) < articleIndex(arts, b.Article)
+			return order[a.Article] < order[b.Article]
 		}
 		return a.Start < b.Start
 	})
@@ -186,13 +228,4 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 	}
 	s.QuoteGroups = p.voices.Group(s.Quotes)
 	s.VoiceShare, s.Voices = voice.Share(s.Quotes, names)
-}
-
-func articleIndex(arts []*parallax.Article, id string) int {
-	for i, a := range arts {
-		if a.ID == id {
-			return i
-		}
-	}
-	return len(arts)
 }

@@ -1,14 +1,15 @@
 package main
 
 import (
+	"context"
 	"testing"
 
 	"parallax"
 	"parallax/internal/text"
 )
 
-// BenchmarkPeople measures the people-and-voices stages on the seed story,
-// one core: entity recognition, role references, quotes and cited sources
+// BenchmarkPeople measures the people-and-voices stages on the seed story
+// (the story stage spreads names on every core): entity recognition, role references, quotes and cited sources
 // per article, then the story-level merge, speaker linking, quote groups
 // and voice share. The text engine's analysis is done beforehand and not
 // counted (internal/text has its own benchmark).
@@ -35,6 +36,10 @@ func BenchmarkPeople(b *testing.B) {
 		found := make([]annotated, len(res.Articles))
 		for k, a := range res.Articles {
 			found[k] = p.people(a, docs[k])
+		}
+		ctx := context.Background()
+		if err := p.spread(ctx, res.Articles, found); err != nil {
+			b.Fatal(err)
 		}
 		p.compare(&parallax.Story{ID: "s1"}, res.Articles, found)
 	}

@@ -1,0 +1,161 @@
+package entity
+
+import (
+	"strings"
+
+	"parallax"
+	"parallax/internal/eval"
+	"parallax/internal/text"
+)
+
+// spreadConfidence is the confidence of a mention found by [Recognizer.Spread]:
+// the name is certain, its reading here a little less.
+const spreadConfidence = 0.75
+
+// spreadMin is the confidence a mention needs to be spread to the places
+// the model missed.
+const spreadMin = 0.8
+
+// Known is the set of names a story's articles gave with confidence, for
+// [Recognizer.Spread]: each name as lower-case words, with its type, and a
+// person's surname alone.
+type Known struct {
+	byFirst map[string][][]string
+	types   map[string]map[string]float64
+}
+
+// NewKnown gathers the names of the mentions (of all the articles of a
+// story) that the recognizer gave with at least spreadMin confidence. A
+// person's last name counts alone too ("Putin" from "Vladimir Putin").
+func NewKnown(ms []parallax.Mention) *Known {
+	k := &Known{byFirst: map[string][][]string{}, types: map[string]map[string]float64{}}
+	add := func(words []string, typ string, w float64) {
+		key := strings.Join(words, " ")
+		if k.types[key] == nil {
+			k.types[key] = map[string]float64{}
+			k.byFirst[words[0]] = append(k.byFirst[words[0]], words)
+		}
+		k.types[key][typ] += w
+	}
+	for _, m := range ms {
+		if m.Kind != parallax.MentionName || m.Confidence < spreadMin || m.Type == parallax.Other {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(m.Text))
+		if len(words) == 0 {
+			continue
+		}
+		add(words, m.Type, m.Confidence)
+		if m.Type == parallax.Person && len(words) > 1 {
+			add(words[len(words)-1:], m.Type, m.Confidence)
+		}
+	}
+	for f, ps := range k.byFirst {
+		// longest first
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j]) > len(ps[j-1]); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		k.byFirst[f] = ps
+	}
+	return k
+}
+
+// typeOf returns the type most given to a known name.
+func (k *Known) typeOf(words []string) string {
+	best, bw := "", 0.0
+	for t, w := range k.types[strings.Join(words, " ")] {
+		if w > bw || (w == bw && t < best) {
+			best, bw = t, w
+		}
+	}
+	return best
+}
+
+// Spread returns the mentions of one article that the model missed but
+// that the story knows: a capitalised run of words, not inside a mention
+// of have, that is a known name. A one-word name the article also writes in
+// lower case ("Will", "Bush" as a plant) is left alone. Roles beside the
+// names are found as in [Recognizer.Recognize]. The mentions come in text
+// order.
+func (r *Recognizer) Spread(articleID, src string, doc *text.Doc, have []parallax.Mention, k *Known) []parallax.Mention {
+	if k == nil || len(k.byFirst) == 0 {
+		return nil
+	}
+	bySent := make([][]parallax.Token, len(doc.Sentences))
+	lower := map[string]bool{}
+	for _, t := range doc.Tokens {
+		if t.Sentence >= 0 && t.Sentence < len(bySent) {
+			bySent[t.Sentence] = append(bySent[t.Sentence], t)
+			if w := t.Span.In(src); w != "" && w[0] >= 'a' && w[0] <= 'z' {
+				lower[strings.ToLower(w)] = true
+			}
+		}
+	}
+	covered := func(s parallax.Span) bool {
+		for _, m := range have {
+			if m.Overlaps(s) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []parallax.Mention
+	for _, toks := range bySent {
+		nt := r.nerTokens(src, toks)
+		words := make([]string, len(nt))
+		for i, t := range nt {
+			words[i] = t.text
+		}
+		for i := 0; i < len(nt); i++ {
+			if !isCapitalised(words[i]) {
+				continue
+			}
+			for _, p := range k.byFirst[strings.ToLower(words[i])] {
+				if i+len(p) > len(nt) || !matchesCapitalised(words[i:i+len(p)], p) {
+					continue
+				}
+				// the run must stand alone: "Putin" is not known inside
+				// "Putin Foundation" or "Vladimir Putin Jr" (but may
+				// follow a role or title: "President Putin")
+				if j := i + len(p); j < len(nt) && isCapitalised(words[j]) && words[j] != "'s" {
+					continue
+				}
+				if i > 0 && isCapitalised(words[i-1]) && r.g.roleAt(words, i-1, i) == 0 && !r.titles[strings.TrimSuffix(strings.ToLower(words[i-1]), ".")] {
+					continue
+				}
+				span := parallax.Span{Start: nt[i].span.Start, End: nt[i+len(p)-1].span.End}
+				if covered(span) || (len(p) == 1 && lower[p[0]]) {
+					continue
+				}
+				typ := k.typeOf(p)
+				conll := map[string]string{parallax.Person: "PER", parallax.Organization: "ORG", parallax.Place: "LOC"}[typ]
+				if conll == "" {
+					continue
+				}
+				for _, m := range r.mentions(src, nt, words, found{eval.Entity{Type: conll, Start: i, End: i + len(p)}, spreadConfidence}) {
+					m.Article = articleID
+					out = append(out, m)
+				}
+				i += len(p) - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// matchesCapitalised reports whether words, lower-cased, are p and every
+// word that starts with a letter is capitalised.
+func matchesCapitalised(words, p []string) bool {
+	for i, w := range words {
+		if strings.ToLower(w) != p[i] {
+			return false
+		}
+		if !isCapitalised(w) && len(p) == 1 {
+			return false
+		}
+	}
+	return true
+}

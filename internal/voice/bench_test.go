@@ -37,3 +37,15 @@ func BenchmarkDiff(b *testing.B) {
 		Diff(a, c)
 	}
 }
+
+// BenchmarkGroupRandom groups 5,000 quotes of random words from a large
+// vocabulary, with a few utterances quoted in several articles: the shape of
+// a big story, and of an input made to cost the grouper time.
+func BenchmarkGroupRandom(b *testing.B) {
+	g := newTestGrouper(b)
+	quotes, _ := randomQuotes(5000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Group(quotes)
+	}
+}

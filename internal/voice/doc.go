@@ -20,12 +20,26 @@
 //
 // Sharing topic words ("Iran", "attacks", "nuclear facilities") is not
 // enough: two different sentences of one speaker share those, but each
-// sticks out past the other, so neither is contained. The thresholds and
-// their reasons are next to the code in group.go.
+// sticks out past the other, so neither is contained. Words weigh by what
+// they say about the utterance: a word many of the story's quotes hold,
+// and a name above all, weighs less when matched, while a word left
+// unmatched always counts in full; two quotes must share a word that is
+// not a name; words swapped at the same place count for half only between
+// quotes that already share four words. Stems match inside one another
+// only at the start or behind a negative prefix
+// (rules/voice/negative-prefixes.txt): "unjustified" / "justification",
+// not "opposition" / "position". The thresholds and their reasons are next
+// to the code in group.go.
 //
-// Groups are the components of those links, made strongest link first and
-// never joining two different known speakers. A group spans two or more
-// articles; quotes without a known speaker join on stronger evidence than
-// quotes of one speaker. [Share] counts direct, partial and indirect
-// quotes alike.
+// Groups are made from those links by average linkage, strongest link
+// first, never joining two different known speakers. A group spans two or
+// more articles; quotes without a known speaker join on stronger evidence
+// than quotes of one speaker. Spans tie quotes of one article: paragraphs
+// of one quotation are also compared as one quote, and a partial quote
+// inside another quote joins that quote's group. Only quotes sharing a
+// rare word (or pair of words) are compared, a few dozen per quote, so
+// grouping takes time in proportion to the number of quotes.
+//
+// [Share] counts direct, partial and indirect quotes alike, and each
+// stretch of quoted text once.
 package voice

@@ -12,8 +12,13 @@ import (
 // Share measures, per article, each speaker's part of the quoted words:
 // the words of the Text of the article's quotes, of every kind. Indirect
 // quotes count too: reported speech is the outlet giving the speaker a
-// voice as much as quotation marks are. Each quote counts in full, so a
-// line an article quotes twice (headline and body) counts twice.
+// voice as much as quotation marks are. A line an article quotes twice
+// (headline and body) counts twice, but a stretch of text counts once: a
+// quote whose span lies inside another quote's of the same article (a
+// partial quote inside the indirect quote that carries it) is part of that
+// quote, not a quote of its own, and adds no words; where two spans
+// overlap, the later quote counts only its words past the earlier one.
+// Quotes without a span (Start and End both 0) count in full.
 //
 // names maps entity IDs to display names for [parallax.Voice.SpeakerName].
 // Share returns the voice_share map of the output contract (article →
@@ -25,10 +30,15 @@ import (
 // first, then by speaker ID. Articles with no quotes are in neither map.
 func Share(quotes []parallax.Quote, names map[string]string) (map[string]map[string]float64, map[string][]parallax.Voice) {
 	type key struct{ article, speaker string }
+	words := ownWords(quotes)
 	acc := map[key]*parallax.Voice{}
 	total := map[string]int{}
 	var order []key
-	for _, q := range quotes {
+	for i, q := range quotes {
+		n := words[i]
+		if n < 0 {
+			continue // inside another quote
+		}
 		k := key{q.Article, q.Speaker}
 		v := acc[k]
 		if v == nil {
@@ -39,7 +49,6 @@ func Share(quotes []parallax.Quote, names map[string]string) (map[string]map[str
 			acc[k] = v
 			order = append(order, k)
 		}
-		n := countWords(q.Text)
 		v.Quotes++
 		v.Words += n
 		total[q.Article] += n
@@ -80,4 +89,43 @@ func countWords(s string) int {
 		}
 	}
 	return n
+}
+
+// ownWords returns, for each quote, the number of words it adds to its
+// article's quoted words: all of them, those past the end of an earlier
+// quote whose span overlaps its own, or -1 when its span lies inside an
+// earlier (or longer) quote's.
+func ownWords(quotes []parallax.Quote) []int {
+	words := make([]int, len(quotes))
+	byArticle := map[string][]int{}
+	for i, q := range quotes {
+		if q.Start == 0 && q.End == 0 || q.End < q.Start {
+			words[i] = countWords(q.Text)
+			continue
+		}
+		byArticle[q.Article] = append(byArticle[q.Article], i)
+	}
+	for _, idx := range byArticle {
+		// Outer spans first: by start, then longest.
+		slices.SortStableFunc(idx, func(x, y int) int {
+			if c := cmp.Compare(quotes[x].Start, quotes[y].Start); c != 0 {
+				return c
+			}
+			return cmp.Compare(quotes[y].End, quotes[x].End)
+		})
+		end := -1 // where the quoted text counted so far ends
+		for _, i := range idx {
+			q := &quotes[i]
+			switch {
+			case q.End <= end:
+				words[i] = -1
+			case q.Start < end && len(q.Text) == q.Len():
+				words[i] = countWords(q.Text[end-q.Start:])
+			default:
+				words[i] = countWords(q.Text)
+			}
+			end = max(end, q.End)
+		}
+	}
+	return words
 }

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"parallax"
@@ -44,28 +45,39 @@ func (st *state) direct() []Attribution {
 			}
 		}
 	}
-	// Parts of one utterance share its attribution.
+	// Parts of one utterance share its attribution: each takes that of
+	// the nearest part with one, the earlier on a tie.
+	next := make([]int, len(st.pieces)) // the next part of the chain with an attribution, or -1
+	for i := len(st.pieces) - 1; i >= 0; i-- {
+		next[i] = -1
+		if i+1 < len(st.pieces) && st.pieces[i+1].chain == st.pieces[i].chain {
+			next[i] = next[i+1]
+			if st.pieces[i+1].res.found() {
+				next[i] = i + 1
+			}
+		}
+	}
+	prev := -1 // the last part of the current chain with an attribution
 	for i := range st.pieces {
 		p := &st.pieces[i]
-		if p.res.found() || p.unbalanced {
+		if i > 0 && st.pieces[i-1].chain != p.chain {
+			prev = -1
+		}
+		if p.res.found() {
+			prev = i
 			continue
 		}
-		best := -1
-		for j := i - 1; j >= 0 && st.pieces[j].chain == p.chain; j-- {
-			if st.pieces[j].res.found() {
-				best = j
-				break
-			}
+		if p.unbalanced {
+			continue
 		}
-		for j := i + 1; j < len(st.pieces) && st.pieces[j].chain == p.chain; j++ {
-			if st.pieces[j].res.found() && (best < 0 || j-i < i-best) {
-				best = j
-				break
-			}
+		best := prev
+		if j := next[i]; j >= 0 && (best < 0 || j-i < i-best) {
+			best = j
 		}
 		if best >= 0 {
 			p.res = st.pieces[best].res
 			p.res.conf -= confChain
+			prev = i
 		}
 	}
 	// A quote with no cue of its own takes the speaker of the sentence
@@ -91,7 +103,13 @@ func (st *state) direct() []Attribution {
 			}
 		}
 	}
-	var out []Attribution
+	n := 0
+	for i := range st.pieces {
+		if st.pieces[i].kind != parallax.Partial || st.pieces[i].res.found() {
+			n++
+		}
+	}
+	out := make([]Attribution, 0, n)
 	for i := range st.pieces {
 		p := &st.pieces[i]
 		if p.kind == parallax.Partial && !p.res.found() {
@@ -113,6 +131,14 @@ func (st *state) finish(a attr, span parallax.Span, kind string) Attribution {
 	if !a.found() {
 		out.Quote.Confidence = 0.5
 		return out
+	}
+	if kind != parallax.Indirect && a.sp.outlet != "" && !st.personal(a.sp) {
+		// “…,” the Interfax agency reported: the agency passes the quote
+		// on; who spoke it the text does not say.
+		if a.via == "" {
+			a.via = st.viaName(a.sp)
+		}
+		a.sp = np{}
 	}
 	if a.sp.kind != 0 && a.ante == (parallax.Span{}) {
 		st.resolve(&a)
@@ -165,11 +191,9 @@ func (st *state) antecedent(n np) (int, bool) {
 	}
 	sent := st.toks[n.lo].sent
 	best, bestScore, bestSure := -1, -1e9, false
-	for i := len(st.people) - 1; i >= 0; i-- {
+	first := sort.Search(len(st.people), func(i int) bool { return st.people[i].n.span.Start >= n.span.Start })
+	for i := first - 1; i >= 0 && first-i <= maxCandidates; i-- {
 		m := &st.people[i]
-		if m.n.span.Start >= n.span.Start {
-			continue
-		}
 		d := sent - m.sent
 		if d > 6 {
 			break
@@ -362,7 +386,7 @@ func (st *state) cueBefore(lo, e, s int) attr {
 		return r
 	}
 	tries := 0
-	for j := e - 1; j >= lo && tries < 2; j-- {
+	for j := e - 1; j >= max(lo, e-maxReach) && tries < 2; j-- {
 		if st.inPc[j] >= 0 {
 			continue
 		}
@@ -376,6 +400,9 @@ func (st *state) cueBefore(lo, e, s int) attr {
 			continue
 		}
 		tries++
+		if st.negatedCue(j, lo) {
+			continue // "X did not call it “a defeat”": not X's words
+		}
 		conf := confSentence
 		if e-j <= 3 {
 			conf = confAdjacent
@@ -393,8 +420,11 @@ func (st *state) cueBefore(lo, e, s int) attr {
 				}
 			}
 			if j-2 >= lo && st.toks[j-1].text == "," && st.nameWord(j-2) {
-				// "Trump, telling Reuters, “…”"
-				if n := st.nameNP(st.nameRunBack(j-1, lo), j-1); n.kind == npName && !st.afterPreposition(n, lo) {
+				// "Trump, telling Reuters, “…”": the name before the comma
+				// speaks only when it is the clause's subject; in "… between
+				// Moscow and Tehran, calling it “…”" the subject does.
+				ns := st.nameRunBack(j-1, lo)
+				if n := st.nameNP(ns, j-1); n.kind == npName && (ns == lo || st.subjOK[s] && st.subj[s].span == n.span) {
 					return st.mkAttr(n, j, j+1, confSentence)
 				}
 			}
@@ -407,7 +437,8 @@ func (st *state) cueBefore(lo, e, s int) attr {
 		if n.ok() && !st.baseSubject(j, n) {
 			n = np{} // "the Iranian state": a base form needs a plural subject
 		}
-		if n.ok() && n.kind == npRole && n.outlet == "" && n.lo > lo && st.toks[n.lo-1].word && !st.toks[n.lo-1].cap && !determiners[st.toks[n.lo-1].norm] && stopWords[st.toks[n.lo-1].norm] {
+
+		if n.ok() && n.kind == npRole && n.outlet == "" && n.lo > lo && st.toks[n.lo-1].word && !st.toks[n.lo-1].cap && !st.x.lx.dets[st.toks[n.lo-1].norm] && st.x.lx.stops[st.toks[n.lo-1].norm] {
 			// "the strikes that the minister condemned": fine; but a role
 			// phrase glued to a preposition is an object, not a subject.
 			if st.toks[n.lo-1].norm != "that" && st.toks[n.lo-1].norm != "and" && st.toks[n.lo-1].norm != "but" {
@@ -418,7 +449,7 @@ func (st *state) cueBefore(lo, e, s int) attr {
 			r := st.mkAttr(n, j, j+1, conf)
 			st.extendCue(&r, j+1, e)
 			st.viaBefore(&r, n.lo, lo)
-			st.viaIn(&r, lo, e)
+			st.viaIn(&r, max(lo, e-maxReach), e)
 			return r
 		}
 		// "X described … and declared …": the subject of the sentence.
@@ -452,14 +483,26 @@ func (st *state) saidFirst(lo, e int) attr {
 // afterPreposition reports whether the phrase n is the object of a
 // preposition ("took to Twitter", "on Facebook"), not a subject.
 func (st *state) afterPreposition(n np, lo int) bool {
-	return n.lo > lo && prepositions[st.toks[n.lo-1].norm]
+	return st.governor(n.lo, lo) >= 0
 }
 
 // subjectOf attributes a cue without a subject of its own (a participle,
 // a verb after "and") to the sentence's main speaker: the subject of an
 // earlier verb of saying, else the sentence's subject.
 func (st *state) subjectOf(j, lo, s int) attr {
-	for k := j - 1; k >= lo; k-- {
+	if st.subjOK[s] && st.subj[s].hi <= j && st.subj[s].outlet == "" {
+		// The subject's own verb speaks: "Peskov said Russia condemned the
+		// strikes, adding …" is Peskov adding.
+		for k := st.subj[s].hi; k < j && k-st.subj[s].hi < 4; k++ {
+			if st.isCue(k) && !st.isParticiple(k) && st.baseSubject(k, st.subj[s]) {
+				return st.mkAttr(st.subj[s], j, j+1, confSubject)
+			}
+			if !st.skippable(k) {
+				break
+			}
+		}
+	}
+	for k := j - 1; k >= max(lo, j-maxReach); k-- {
 		if st.inPc[k] >= 0 || !st.isCue(k) || st.isParticiple(k) || !st.finiteCue(k) {
 			continue
 		}
@@ -568,10 +611,8 @@ func (st *state) mkAttr(n np, c, ce int, conf float64) attr {
 	}
 	// A quote an outlet reports: keep the outlet as the speaker only when
 	// no one else is named; the via checks below may find the real one.
-	for i := range st.people {
-		if st.people[i].n.span == n.span {
-			st.people[i].speaker = true
-		}
+	if i := sort.Search(len(st.people), func(i int) bool { return st.people[i].n.span.Start >= n.span.Start }); i < len(st.people) && st.people[i].n.span == n.span {
+		st.people[i].speaker = true
 	}
 	return r
 }
@@ -664,6 +705,21 @@ func (st *state) viaName(n np) string {
 	if ag, ok := st.x.lx.agencies[strings.ToLower(t)]; ok {
 		return ag
 	}
+	// "the Interfax agency": the name inside the phrase.
+	for i := n.lo; i < n.hi && i < len(st.toks); i++ {
+		if !st.toks[i].cap || !st.toks[i].word || st.x.lx.dets[st.toks[i].norm] {
+			continue
+		}
+		e := min(st.nameRunFwd(i, n.hi), len(st.toks))
+		if e <= i {
+			continue
+		}
+		name := parallax.Span{Start: st.toks[i].span.Start, End: stripPossessive(st.toks[e-1]).End}.In(st.src)
+		if ag, ok := st.x.lx.agencies[strings.ToLower(name)]; ok {
+			return ag
+		}
+		i = e - 1
+	}
 	return t
 }
 
@@ -706,8 +762,10 @@ func (st *state) quotedAs(j, b int) (attr, bool) {
 // participle at j.
 func (st *state) quotedBefore(j, lo, e int) (attr, bool) {
 	for k := j - 2; k >= lo && j-k < 10; k-- {
-		if st.toks[k].norm == "quoted" || st.toks[k].norm == "cited" {
-			return st.quotedAs(k, e)
+		for _, c := range st.x.lx.cues {
+			if c.role == cueQuoted && c.words[0] == st.toks[k].norm {
+				return st.quotedAs(k, e)
+			}
 		}
 	}
 	return attr{}, false
@@ -717,11 +775,11 @@ func (st *state) quotedBefore(j, lo, e int) (attr, bool) {
 // gambling tycoon", "another friend". Right after a quote and before its
 // verb, any such phrase is the speaker.
 func (st *state) looseNP(a, b int) bool {
-	if b-a < 2 || b-a > 6 || !(determiners[st.toks[a].norm] || isPossessive(st.toks[a].norm)) {
+	if b-a < 2 || b-a > 6 || !(st.x.lx.dets[st.toks[a].norm] || isPossessive(st.toks[a].norm)) {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if !st.toks[k].word || stopWords[st.toks[k].norm] && k > a {
+		if !st.toks[k].word || st.x.lx.stops[st.toks[k].norm] && k > a {
 			return false
 		}
 	}
@@ -733,11 +791,11 @@ func (st *state) looseNP(a, b int) bool {
 // report". It takes a phrase no list knows, so only a position that
 // leaves no doubt should ask for it.
 func (st *state) loosePhrase(s, hi int) np {
-	if s >= hi || !determiners[st.toks[s].norm] {
+	if s >= hi || !st.x.lx.dets[st.toks[s].norm] {
 		return np{}
 	}
 	e := s + 1
-	for e < hi && e-s <= 6 && st.toks[e].word && !stopWords[st.toks[e].norm] && !st.finiteCue(e) && st.toks[e].mark == markNone {
+	for e < hi && e-s <= 6 && st.toks[e].word && !st.x.lx.stops[st.toks[e].norm] && !st.finiteCue(e) && st.toks[e].mark == markNone {
 		e++
 	}
 	if e-s < 2 || e-s > 6 {
@@ -764,4 +822,47 @@ func (st *state) describes(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// maxReach is how many tokens back from a quote or a cue the extractor
+// looks for the words that attribute it. News sentences are shorter; the
+// bound keeps the work linear on text with no sentence breaks.
+const maxReach = 80
+
+// maxCandidates is how many earlier names a pronoun is weighed against.
+const maxCandidates = 60
+
+// titled reports whether a quoted stretch is a name or a title in title
+// case rather than speech: “Operation Rising Lion”, “The Art of the Deal”.
+// It has two to eight words, each capitalised or a small word of a title,
+// the first capitalised, and no sentence punctuation before its end.
+func (st *state) titled(p *piece) bool {
+	if p.close < 0 {
+		return false
+	}
+	words := 0
+	for i := p.open + 1; i < p.close; i++ {
+		t := &st.toks[i]
+		if !t.word {
+			if (t.text == "." || t.text == "," || t.text == "!" || t.text == "?") && i+1 < p.close || t.text == ":" || t.text == ";" {
+				return false
+			}
+			continue
+		}
+		words++
+		if words > 8 || !t.cap && (words == 1 || !st.x.lx.smallWords[t.norm]) {
+			return false
+		}
+		if words == 1 && st.x.lx.pronouns[t.norm] != 0 {
+			return false // “I Can't Breathe” is speech
+		}
+	}
+	return words >= 2
+}
+
+// personal reports whether the name n is the surname of a person named in
+// full elsewhere in the text: "Bloomberg" after "Michael Bloomberg" is the
+// man, not the agency.
+func (st *state) personal(n np) bool {
+	return n.kind == npName && st.fullNames[strings.ToLower(n.span.In(st.src))]
 }

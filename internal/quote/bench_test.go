@@ -3,6 +3,7 @@ package quote
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"parallax/internal/text"
@@ -35,5 +36,31 @@ func BenchmarkExtract(b *testing.B) {
 		for i, s := range srcs {
 			x.Extract(s, docs[i])
 		}
+	}
+}
+
+// BenchmarkExtractHostile measures extraction over 256 KiB of text made to
+// be hard: one sentence of nothing but quotation marks, quoted words or
+// cues. The time and memory per byte must not grow with the size.
+func BenchmarkExtractHostile(b *testing.B) {
+	e, x := setup(b)
+	for _, c := range []struct{ name, unit string }{
+		{"marks", `"`},
+		{"straight", `a " `},
+		{"curly", "“a” "},
+		{"chained", "“a,” "},
+		{"cues", "and Putin said that "},
+		{"names", "A, "},
+		{"pronouns", "Putin met Li. He said “x”. "},
+	} {
+		src := strings.Repeat(c.unit, (256<<10)/len(c.unit))
+		doc := e.Analyze(src)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				x.Extract(src, doc)
+			}
+		})
 	}
 }

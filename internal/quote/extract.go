@@ -66,11 +66,14 @@ type state struct {
 	subjOK []bool
 	inner  map[string]int  // name words seen inside sentences, not at their start
 	gender map[string]byte // surname → m or f
+	// fullNames holds the surnames of the people named in full.
+	fullNames map[string]bool
 }
 
 // piece is one stretch of text between quotation marks.
 type piece struct {
 	open, close int // token indices of the marks; close is -1 when the quote runs to the paragraph's end
+	last        int // the last token of the piece: close, or the paragraph's last
 	span        parallax.Span
 	para        int
 	cont        bool // runs on into the next paragraph
@@ -109,12 +112,11 @@ func (x *Extractor) Extract(src string, doc *text.Doc) []Attribution {
 	if doc == nil || len(src) == 0 {
 		return nil
 	}
-	st := &state{x: x, src: src, doc: doc, gender: map[string]byte{}, toks: make([]tok, 0, len(doc.Tokens))}
+	st := &state{x: x, src: src, doc: doc, gender: map[string]byte{}, fullNames: map[string]bool{}, toks: make([]tok, 0, len(doc.Tokens))}
 	st.tokens()
 	st.scan()
 	st.findPeople()
-	var out []Attribution
-	out = append(out, st.direct()...)
+	out := st.direct()
 	out = append(out, st.indirect()...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Quote.Start < out[j].Quote.Start })
 	return out
@@ -213,6 +215,16 @@ func (st *state) paragraphs() [][2]int {
 
 // scan finds the quoted stretches, paragraph by paragraph.
 func (st *state) scan() {
+	// A piece needs two marks and a word between them.
+	marks, words := 0, 0
+	for i := range st.toks {
+		if st.toks[i].mark != markNone {
+			marks++
+		} else if st.toks[i].word {
+			words++
+		}
+	}
+	st.pieces = make([]piece, 0, min(marks/2, words)+1)
 	paras := st.paragraphs()
 	for pi, pr := range paras {
 		openD, openS := -1, -1
@@ -235,6 +247,7 @@ func (st *state) scan() {
 			for i := open; i <= last && i < len(st.toks); i++ {
 				st.inPc[i] = idx
 			}
+			p.last = last
 			st.pieces = append(st.pieces, p)
 			return true
 		}
@@ -287,10 +300,39 @@ func (st *state) scan() {
 			}
 		}
 	}
+	st.dropTitles()
 	for i := range st.pieces {
 		st.pieces[i].kind = st.kindOf(i)
 	}
 	st.link()
+}
+
+// dropTitles removes the quoted stretches that are names or titles
+// (“Operation Rising Lion”, CNN’s “State of the Union”): their words are
+// narration. One that ends as speech does and has its attribution right
+// after it stays: "“Fake News,” Trump said".
+func (st *state) dropTitles() {
+	kept := st.pieces[:0]
+	for i := range st.pieces {
+		p := st.pieces[i]
+		drop := st.titled(&p)
+		if drop && st.toks[p.close-1].text == "," {
+			if a := st.cueAfterPiece(&p); a.found() && a.cue.Len() > 0 {
+				drop = false
+			}
+		}
+		for k := p.open; k <= p.last && k < len(st.toks); k++ {
+			if drop {
+				st.inPc[k] = -1
+			} else {
+				st.inPc[k] = len(kept)
+			}
+		}
+		if !drop {
+			kept = append(kept, p)
+		}
+	}
+	st.pieces = kept
 }
 
 func isOpening(m byte) bool { return m == markOpenDouble || m == markStraight }
@@ -440,6 +482,9 @@ func (st *state) findPeople() {
 				st.gender[st.surname(n)] = n.agr
 			}
 			st.people = append(st.people, m)
+			if n.agr != 'p' && strings.Contains(n.span.In(st.src), " ") {
+				st.fullNames[st.surname(n)] = true
+			}
 			i = e - 1
 		}
 	}
@@ -466,7 +511,7 @@ func (st *state) mainSubject(s int) np {
 		return np{}
 	}
 	t := &st.toks[i]
-	lead := !t.word || (t.cap && st.x.lx.starters[t.norm] && !determiners[t.norm] && st.x.lx.pronouns[t.norm] == 0) ||
+	lead := !t.word || (t.cap && st.x.lx.starters[t.norm] && !st.x.lx.dets[t.norm] && st.x.lx.pronouns[t.norm] == 0) ||
 		strings.HasSuffix(t.norm, "ing") || strings.HasSuffix(t.norm, "ly")
 	if lead {
 		for j := i; j < hi && j-i < 20; j++ {
@@ -487,7 +532,7 @@ func (st *state) mainSubject(s int) np {
 	e := i
 	for e < hi {
 		u := &st.toks[e]
-		if u.word && (u.cap || st.isSpeakerNoun(e) || determiners[u.norm] || isAdjLike(u.norm) || isPossessive(u.norm) || st.x.lx.pronouns[u.norm] != 0 && e == i) ||
+		if u.word && (u.cap || st.isSpeakerNoun(e) || st.x.lx.dets[u.norm] || st.isModifier(u.norm) || isPossessive(u.norm) || st.x.lx.pronouns[u.norm] != 0 && e == i) ||
 			u.text == "." && e > i && (st.isTitle(e-1) || st.isInitial(e-1)) {
 			if st.x.lx.pronouns[u.norm] != 0 && e == i {
 				e++

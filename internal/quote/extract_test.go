@@ -289,6 +289,129 @@ func TestExtract(t *testing.T) {
 			src:  "The so-called “peace plan” was shelved.",
 			want: nil,
 		},
+		// A name inside a prepositional phrase is no subject.
+		{
+			name: "speaker noun with a name after for",
+			src:  "“We are ready,” a spokesman for President Joe Biden said.",
+			want: []want{{text: "We are ready", speaker: "a spokesman for President Joe Biden", cue: "said"}},
+		},
+		{
+			name: "role phrase with a name after for, reported speech",
+			src:  "The lawyer for Sam Bankman-Fried told the court that his client was innocent.",
+			want: []want{{text: "that his client was innocent", kind: parallax.Indirect, speaker: "The lawyer for Sam Bankman-Fried"}},
+		},
+		{
+			name: "speaker noun with a name after of",
+			src:  "The daughter of Mahmoud Abbas said the family was safe.",
+			want: []want{{text: "the family was safe", speaker: "The daughter of Mahmoud Abbas"}},
+		},
+		{
+			name: "plural speaker noun with a place after in",
+			src:  "Officials in Washington said the plan was dead.\n\nEgyptian officials in Giza said the site was closed.",
+			want: []want{
+				{text: "the plan was dead", speaker: "Officials in Washington"},
+				{text: "the site was closed", speaker: "Egyptian officials in Giza"},
+			},
+		},
+		{
+			name: "phrases inside phrases",
+			src:  "Some delegates at the convention in Denver said the vote was fair.",
+			want: []want{{text: "the vote was fair", speaker: "Some delegates at the convention in Denver"}},
+		},
+		{
+			name: "participle after a coordinated object takes the subject",
+			src:  "President Ana Ruiz underscored the bond between Lima and Quito, calling it “strong and lasting.”",
+			want: []want{{text: "strong and lasting.", speaker: "Ana Ruiz", cue: "calling"}},
+		},
+		{
+			name: "participle after objects of from takes the subject",
+			src:  "Defence chief Karl Brandt said the army regretted the strikes from Lima and Quito, adding concern that they could create a “radiation hazard.”",
+			want: []want{
+				{text: "radiation hazard.", speaker: "Karl Brandt", cue: "adding"},
+				{text: "that they could create a “radiation hazard.”", kind: parallax.Indirect, speaker: "Karl Brandt", cue: "adding"},
+			},
+		},
+		{
+			name: "participle after a name that is not the subject",
+			src:  "Ana Ruiz met the envoy. The talks with Quito, calling for “calm,” ended.",
+			want: nil,
+		},
+		// Nothing said.
+		{
+			name: "a verb of saying in another sense with a noun object",
+			src:  "Quito has maintained continuous attacks on the border.",
+			want: nil,
+		},
+		{
+			name: "an ambiguous verb with a clause is speech",
+			src:  "Karl Brandt added the talks were useful.",
+			want: []want{{text: "the talks were useful", kind: parallax.Indirect, speaker: "Karl Brandt", cue: "added"}},
+		},
+		{
+			name: "a negated verb of saying reports nothing",
+			src:  "The agency has not reported any sign of radiation.\n\nMayor Lin Park did not call the plan “a reckless gamble.”",
+			want: nil,
+		},
+		{
+			name: "a quoted name is no quote",
+			src:  "The strike, dubbed “Operation Rising Lion,” hit the plant.\n\n“Operation Rising Lion” began at dawn.",
+			want: nil,
+		},
+		{
+			name: "a quoted title does not break the utterance",
+			src:  "“We will win,” Ana Ruiz said on the show “Face the Nation” on Sunday. “They know it.”",
+			want: []want{
+				{text: "We will win", speaker: "Ana Ruiz"},
+				{text: "They know it.", speaker: "Ana Ruiz"},
+			},
+		},
+		{
+			name: "a title in quotation marks that is spoken",
+			src:  "“Fake News,” Tom Hale said.",
+			want: []want{{text: "Fake News", speaker: "Tom Hale"}},
+		},
+		{
+			name: "a relative clause after a comma is no attribution",
+			src:  "The talks follow strikes on the plant, which Quito has denounced as violations of the law.",
+			want: nil,
+		},
+		{
+			name: "a report in a subordinate clause ends at its comma",
+			src:  "While Ana Ruiz reiterated support for the plan, questions remain over its cost.",
+			want: []want{{text: "support for the plan", kind: parallax.Indirect, speaker: "Ana Ruiz"}},
+		},
+		{
+			name: "an agency passes a quote on",
+			src:  "“The talks are over,” the Interfax agency reported.",
+			want: []want{{text: "The talks are over", speaker: "", via: "Interfax", cue: "reported"}},
+		},
+		// Quotes once missed.
+		{
+			name: "glued mark after a verb that had no frame",
+			src:  "Kremlin spokesman Ivan Dorn clarified on Monday that aid would depend on“what the army needs,” adding that talks continue.",
+			want: []want{
+				{text: "what the army needs", kind: parallax.Partial, speaker: "Ivan Dorn", cue: "clarified"},
+				{text: "that talks continue", kind: parallax.Indirect, speaker: "Ivan Dorn", cue: "adding"},
+			},
+		},
+		{
+			name: "responded by saying",
+			src:  "Ivan Dorn responded by saying the strikes were self-defence.",
+			want: []want{{text: "the strikes were self-defence", kind: parallax.Indirect, speaker: "Ivan Dorn", cue: "saying"}},
+		},
+		{
+			name: "telling reporters that, after narration",
+			src:  "Ivan Dorn met Ana Ruiz.\n\nIvan Dorn arrived on Sunday, telling reporters that the talks would be “crucial” for peace.",
+			want: []want{
+				{text: "that the talks would be “crucial” for peace", kind: parallax.Indirect, speaker: "Ivan Dorn", cue: "telling"},
+				{text: "crucial", kind: parallax.Partial, speaker: "Ivan Dorn"},
+			},
+		},
+		{
+			name: "a verb of saying with no frame of its own reports a that-clause",
+			src:  "Karl Brandt responded that the army would stay.",
+			want: []want{{text: "that the army would stay", kind: parallax.Indirect, speaker: "Karl Brandt", cue: "responded"}},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -412,5 +535,23 @@ func TestNewReportsDataErrors(t *testing.T) {
 	_, err := New(rules.Overlay(dir))
 	if err == nil || !strings.Contains(err.Error(), "quote/pronouns.txt:3") {
 		t.Fatalf("err = %v, want an error at quote/pronouns.txt:3", err)
+	}
+}
+
+// TestDefaultFrames checks that every verb of saying has frames, the ones
+// with no line of their own in quote/verb-frames.txt taking the defaults.
+func TestDefaultFrames(t *testing.T) {
+	_, x := setup(t)
+	for v := range x.lx.stance {
+		f, ok := x.lx.frames[v]
+		if !ok {
+			t.Errorf("%q has no frames", v)
+		}
+		if strings.HasSuffix(v, "ing") && f&frameParticiple == 0 {
+			t.Errorf("%q: frames %b lack participle", v, f)
+		}
+	}
+	if _, ok := x.lx.frames["*"]; ok {
+		t.Error("the default line is a verb")
 	}
 }

@@ -22,11 +22,16 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "moscow-2025-06-23", "00[03].txt"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "moscow-2025-06-23", "00[03].txt"))
+	if err != nil {
+		f.Fatal(err)
+	}
 	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(string(b))
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(string(b))
 	}
 	e, x := setup(f)
 	f.Fuzz(func(t *testing.T, src string) {

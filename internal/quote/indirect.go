@@ -1,15 +1,10 @@
 package quote
 
 import (
+	"strings"
+
 	"parallax"
 )
-
-// prepositions cannot open a reported clause ("told him about …").
-var prepositions = map[string]bool{
-	"to": true, "about": true, "of": true, "for": true, "in": true, "on": true, "at": true, "with": true,
-	"by": true, "from": true, "into": true, "during": true, "after": true, "before": true, "over": true,
-	"up": true, "out": true, "off": true, "goodbye": true, "so": true, "yes": true, "no": true,
-}
 
 // indirect finds reported speech without quotation marks: "X said (that)
 // …", "X described the acts as …", "according to X, …", "…, X said.".
@@ -64,8 +59,10 @@ func (st *state) reported(j, lo, hi, s int) (Attribution, bool) {
 	norm := st.toks[j].norm
 	fr := st.x.lx.frames[norm]
 	var r attr
+	sub := false // the report is a subordinate clause: "While Putin said …, …"
 	if st.isParticiple(j) {
-		if j == lo || st.toks[j-1].text != "," {
+		// "…, saying …", "responded by saying …"
+		if j == lo || st.toks[j-1].text != "," && !st.x.lx.preps[st.toks[j-1].norm] && !st.x.lx.subords[st.toks[j-1].norm] && !(j-2 >= lo && st.toks[j-1].mark != markNone && st.toks[j-2].text == ",") {
 			return Attribution{}, false
 		}
 		r = st.subjectOf(j, lo, s)
@@ -74,10 +71,11 @@ func (st *state) reported(j, lo, hi, s int) (Attribution, bool) {
 		}
 	} else {
 		n := st.npBefore(j, lo)
-		if !n.ok() || !st.baseSubject(j, n) {
+		if !n.ok() || !st.baseSubject(j, n) || st.negatedCue(j, lo) {
 			return Attribution{}, false
 		}
 		r = st.mkAttr(n, j, j+1, confSentence)
+		sub = n.lo > lo && st.x.lx.subords[st.toks[n.lo-1].norm]
 	}
 	k := j + 1
 	cs := -1
@@ -111,14 +109,21 @@ func (st *state) reported(j, lo, hi, s int) (Attribution, bool) {
 		for k < hi && (st.toks[k].text == "," || st.x.lx.dates[st.toks[k].norm] || st.toks[k].norm == "on" && k+1 < hi && st.x.lx.dates[st.toks[k+1].norm]) {
 			k++
 		}
-		if k < hi && st.toks[k].word && !prepositions[st.toks[k].norm] && !st.isParticiple(k) {
+		if k < hi && st.toks[k].word && !st.x.lx.preps[st.toks[k].norm] && !st.x.lx.notClause[st.toks[k].norm] && !st.isParticiple(k) {
 			cs = k
+		}
+		if cs >= 0 && fr&frameNoun != 0 && !st.finiteClause(cs, hi) {
+			// "Israel has maintained continuous attacks": a noun object.
+			cs = -1
 		}
 	}
 	if cs < 0 || cs >= hi || st.toks[cs].mark != markNone {
 		return Attribution{}, false
 	}
 	ce := st.clauseEnd(cs, hi)
+	if sub {
+		ce = st.subordinateEnd(cs, ce)
+	}
 	if ce <= cs {
 		return Attribution{}, false
 	}
@@ -141,7 +146,7 @@ func (st *state) reported(j, lo, hi, s int) (Attribution, bool) {
 	if r.sp.ok() {
 		st.viaBefore(&r, r.sp.lo, lo)
 	}
-	st.viaIn(&r, lo, hi)
+	st.viaIn(&r, max(lo, j-maxReach), min(hi, ce+maxReach))
 	return st.finish(r, span, parallax.Indirect), true
 }
 
@@ -149,13 +154,21 @@ func (st *state) reported(j, lo, hi, s int) (Attribution, bool) {
 // of the sentence, or the comma before a participle cue or "according to",
 // without the closing punctuation.
 func (st *state) clauseEnd(cs, hi int) int {
+	hi = min(hi, cs+maxClause)
 	ce := hi
 	for m := cs; m < hi; m++ {
 		t := &st.toks[m]
 		if st.inPc[m] >= 0 {
+			if p := &st.pieces[st.inPc[m]]; p.close == m && m > cs && st.toks[m-1].text == "," && m+1 < hi && st.isCue(m+1) && st.isParticiple(m+1) {
+				// “…,” adding …: the quote's comma closes the clause.
+				ce = m + 1
+				break
+			}
 			continue
 		}
-		if t.text == ";" {
+		if t.text == ";" || t.norm == "and" && m > cs && m+1 < hi && st.finiteCue(m+1) {
+			// "… were legitimate self-defence and thanked Russia": the
+			// speaker's next act is no part of the report.
 			ce = m
 			break
 		}
@@ -169,6 +182,53 @@ func (st *state) clauseEnd(cs, hi int) int {
 	}
 	return ce
 }
+
+// subordinateEnd returns where a report made in a subordinate clause ends:
+// at the comma that closes the clause, outside quotation marks ("While
+// Putin reiterated support for Iran, questions remain …"), else at ce.
+func (st *state) subordinateEnd(cs, ce int) int {
+	for m := cs + 1; m < ce; m++ {
+		if st.toks[m].text == "," && st.inPc[m] < 0 {
+			return m
+		}
+	}
+	return ce
+}
+
+// negatedCue reports whether the verb of saying at j is negated: a
+// negation among the auxiliaries and adverbs right before it ("the IAEA
+// has not reported …", "he didn't say"). A negated verb reports nothing.
+func (st *state) negatedCue(j, lo int) bool {
+	for k := j - 1; k >= lo && j-k <= 4; k-- {
+		n := st.toks[k].norm
+		if st.x.lx.negations[n] || strings.HasSuffix(n, "n't") {
+			return true
+		}
+		if !st.skippable(k) && !st.x.lx.finite[n] {
+			return false
+		}
+	}
+	return false
+}
+
+// finiteClause reports whether the words from cs read as a finite clause:
+// a short subject, then an auxiliary, a form of "be" or "have", or a verb
+// of saying ("he added the talks were useful"), before any punctuation.
+func (st *state) finiteClause(cs, hi int) bool {
+	for m := cs + 1; m < hi && m-cs <= 8; m++ {
+		t := &st.toks[m]
+		if !t.word || st.inPc[m] >= 0 {
+			return false
+		}
+		if st.x.lx.finite[t.norm] || strings.HasSuffix(t.norm, "n't") || st.finiteCue(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxClause is the most tokens a reported clause may run.
+const maxClause = 160
 
 func isClosing(s string) bool { return s == ")" || s == "]" }
 
@@ -247,15 +307,22 @@ func (st *state) trailing(lo, hi int, used map[parallax.Span]bool) (Attribution,
 	if c <= lo {
 		return Attribution{}, false
 	}
+	if st.x.lx.relatives[st.toks[c+1].norm] {
+		// "…, which Tehran has denounced as …": a relative clause.
+		return Attribution{}, false
+	}
 	r := st.cueAfter(c+1, e, false)
 	if !r.found() || used[r.cue] {
 		return Attribution{}, false
 	}
+	// The cue must end the attribution: nothing after it but its hearer
+	// and modifiers ("told reporters on Monday"), never a complement
+	// ("denounced as violations", "said that …").
 	words := 0
 	for m := c + 1; m < e; m++ {
 		if st.toks[m].word && st.toks[m].span.Start >= r.cue.End {
 			words++
-			if st.toks[m].norm == "that" {
+			if st.toks[m].norm == "that" || st.toks[m].norm == "as" {
 				return Attribution{}, false
 			}
 		}
@@ -263,7 +330,6 @@ func (st *state) trailing(lo, hi int, used map[parallax.Span]bool) (Attribution,
 	if words > 5 {
 		return Attribution{}, false
 	}
-	// The cue must end the attribution: nothing but modifiers after it.
 	if st.quotedShare(lo, c) {
 		return Attribution{}, false
 	}

@@ -16,6 +16,7 @@ const (
 	frameObject                 // X told reporters …
 	frameParticiple             // …, saying …
 	frameAs                     // X described the strikes as …
+	frameNoun                   // Israel has maintained attacks: a noun object is no report
 )
 
 // Roles of multi-word cues, from rules/quote/cues.txt.
@@ -53,6 +54,18 @@ type lexicons struct {
 	orgs       map[string]bool // well-known organisations, lower case
 	places     map[string]bool // countries, demonyms and capitals, lower case
 	joiners    map[string]bool // small words inside names
+	preps      map[string]bool // prepositions
+	notClause  map[string]bool // words after a verb of saying that are its object: "said no"
+	dets       map[string]bool // determiners that open a role phrase
+	stops      map[string]bool // function words that end a speaker phrase
+	modifiers  map[string]bool // adjectives inside a speaker phrase: "top", "senior"
+	subords    map[string]bool // subordinating conjunctions
+	negations  map[string]bool
+	finite     map[string]bool // auxiliaries that mark a finite clause
+	gender     map[string]byte // titles that say a gender: "mr" → m
+	demonyms   map[string]bool // lower case
+	relatives  map[string]bool // words that open a relative clause
+	smallWords map[string]bool // words left in lower case in a title
 }
 
 func loadLexicons(fsys fs.FS) (*lexicons, error) {
@@ -100,11 +113,28 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 				f |= frameAs
 			case "participle":
 				f |= frameParticiple
+			case "noun":
+				f |= frameNoun
+			case "that":
 			default:
 				bad(vf, e, fmt.Sprintf("unknown frame %q", s))
 			}
 		}
 		lx.frames[e.Fields[0]] = f
+	}
+	// A verb of saying with no line of its own takes the default frames.
+	defFinite, defIng := lx.frames["*"], lx.frames["*ing"]
+	delete(lx.frames, "*")
+	delete(lx.frames, "*ing")
+	for v := range lx.stance {
+		if _, ok := lx.frames[v]; ok {
+			continue
+		}
+		if strings.HasSuffix(v, "ing") {
+			lx.frames[v] = defIng
+		} else {
+			lx.frames[v] = defFinite
+		}
 	}
 	cl := ld.Load("quote/cues.txt")
 	for _, e := range cl.Entries {
@@ -159,12 +189,35 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 	}
 	lx.suffixes = ld.Load("entity/org-suffixes.txt").Set(nil)
 	lx.orgs = ld.Load("entity/organizations.txt").Set(strings.ToLower)
+	lx.demonyms = map[string]bool{}
 	for _, e := range ld.Load("entity/countries.txt").Entries {
 		for _, f := range e.Fields {
 			lx.places[strings.ToLower(f)] = true
 		}
+		if len(e.Fields) > 1 {
+			lx.demonyms[strings.ToLower(e.Fields[1])] = true
+		}
 	}
 	lx.joiners = ld.Load("entity/name-joiners.txt").Set(nil)
+	lx.preps = ld.Load("quote/prepositions.txt").Set(nil)
+	lx.notClause = ld.Load("quote/not-clause.txt").Set(nil)
+	lx.dets = ld.Load("quote/determiners.txt").Set(nil)
+	lx.stops = ld.Load("quote/stop-words.txt").Set(nil)
+	lx.modifiers = ld.Load("quote/role-modifiers.txt").Set(nil)
+	lx.subords = ld.Load("quote/subordinators.txt").Set(nil)
+	lx.negations = ld.Load("quote/negations.txt").Set(nil)
+	lx.finite = ld.Load("quote/finite-words.txt").Set(nil)
+	lx.relatives = ld.Load("quote/relatives.txt").Set(nil)
+	lx.smallWords = ld.Load("text/small-words.txt").Set(strings.ToLower)
+	lx.gender = map[string]byte{}
+	gt := ld.Load("quote/gender-titles.txt")
+	for _, e := range gt.Entries {
+		if len(e.Fields) != 2 || (e.Fields[1] != "m" && e.Fields[1] != "f") {
+			bad(gt, e, "want title<TAB>gender (m or f)")
+			continue
+		}
+		lx.gender[e.Fields[0]] = e.Fields[1][0]
+	}
 	if err := ld.Err(); err != nil {
 		errs = append(errs, err)
 	}

@@ -63,14 +63,6 @@ type np struct {
 
 func (n np) ok() bool { return n.kind != 0 }
 
-// determiners open a role phrase: "the foreign minister", "a senior official".
-var determiners = map[string]bool{
-	"the": true, "a": true, "an": true, "another": true, "one": true, "two": true, "three": true,
-	"some": true, "several": true, "many": true, "most": true, "other": true, "his": true, "her": true,
-	"its": true, "their": true, "our": true, "this": true, "that": true, "these": true, "those": true,
-	"both": true, "all": true, "senior": false,
-}
-
 // isPossessive reports whether a word ends in 's or s'.
 func isPossessive(norm string) bool {
 	return strings.HasSuffix(norm, "'s") || (strings.HasSuffix(norm, "s'") && len(norm) > 2)
@@ -120,11 +112,17 @@ func (st *state) isTitle(i int) bool {
 	return t.word && t.cap && st.x.lx.titles[t.norm]
 }
 
+// maxNameRun is the most tokens a name run may have, titles and all
+// ("Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei"); it
+// keeps the work on a text linear whatever its words.
+const maxNameRun = 16
+
 // nameRunBack returns the start of the run of name words that ends at
 // token e-1 (inclusive), or e when token e-1 is no name word. Titles with
 // their period, initials and joiners between name words belong to the run.
 func (st *state) nameRunBack(e, lo int) int {
 	i := e
+	lo = max(lo, e-maxNameRun)
 	for i > lo {
 		j := i - 1
 		t := &st.toks[j]
@@ -153,6 +151,7 @@ func (st *state) isInitial(i int) bool {
 // nameRunFwd returns the end of the run of name words that starts at s.
 func (st *state) nameRunFwd(s, hi int) int {
 	i := s
+	hi = min(hi, s+maxNameRun)
 	for i < hi {
 		t := &st.toks[i]
 		switch {
@@ -220,7 +219,7 @@ func (st *state) nameInRun(lo, hi int) int {
 			i = e - 1
 			continue
 		}
-		if st.isTitle(i) && !isGenderTitle(t.norm) {
+		if st.isTitle(i) && !st.isGenderTitle(t.norm) {
 			start = i + 1
 			if i+1 < hi && st.toks[i+1].text == "." {
 				start = i + 2
@@ -231,23 +230,9 @@ func (st *state) nameInRun(lo, hi int) int {
 	return start
 }
 
-func isGenderTitle(norm string) bool {
-	switch norm {
-	case "mr", "mrs", "ms", "messrs", "mme", "mlle":
-		return true
-	}
-	return false
-}
+func (st *state) isGenderTitle(norm string) bool { return st.x.lx.gender[norm] != 0 }
 
-func titleGender(norm string) byte {
-	switch norm {
-	case "mr", "messrs":
-		return 'm'
-	case "mrs", "ms", "mme", "mlle":
-		return 'f'
-	}
-	return 0
-}
+func (st *state) titleGender(norm string) byte { return st.x.lx.gender[norm] }
 
 // nameNP builds the phrase of a name run [lo, hi): its name part and what
 // the text says of its gender or kind.
@@ -263,7 +248,7 @@ func (st *state) nameNP(lo, hi int) np {
 	}
 	last := st.toks[hi-1]
 	n.span = parallax.Span{Start: st.toks[ns].span.Start, End: stripPossessive(last).End}
-	if g := titleGender(st.toks[ns].norm); g != 0 {
+	if g := st.titleGender(st.toks[ns].norm); g != 0 {
 		n.agr = g
 	} else if ns > lo {
 		if a := st.roleAgreement(ns - 1); a == 'm' || a == 'f' {
@@ -350,15 +335,6 @@ func (st *state) isSpeakerNoun(i int) bool {
 	return false
 }
 
-// stopWords end a role phrase read backwards.
-var stopWords = map[string]bool{
-	"and": true, "but": true, "or": true, "that": true, "which": true, "who": true, "when": true,
-	"while": true, "as": true, "if": true, "because": true, "after": true, "before": true,
-	"to": true, "in": true, "on": true, "at": true, "for": true, "with": true, "by": true, "from": true,
-	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "it": true, "not": true,
-	"than": true, "so": true, "where": true, "what": true, "how": true, "also": true,
-}
-
 // npBefore finds the subject phrase that ends just before token e (after
 // skipping adverbs and auxiliaries), looking no further back than lo.
 func (st *state) npBefore(e, lo int) np {
@@ -394,7 +370,7 @@ func (st *state) npBefore(e, lo int) np {
 	t := &st.toks[j]
 	// Appositive: "Dmitry Peskov, the Kremlin spokesman, said".
 	if t.text == "," {
-		for k := j - 1; k > lo && j-k <= 16; k-- {
+		for k := j - 1; k > lo && j-k <= 24; k-- {
 			u := &st.toks[k]
 			if u.mark != markNone || u.text == "." || u.text == ";" {
 				break
@@ -423,9 +399,22 @@ func (st *state) npBefore(e, lo int) np {
 							return m
 						}
 					}
+					if n.kind == npRole && n.lo-1 > lo && st.toks[n.lo-1].text == "," {
+						// "Matthew Prince, chief executive of CloudFlare, a
+						// San Francisco company, said": the role is itself
+						// an appositive of the name before it.
+						if m := st.npBefore(n.lo-1, lo); m.ok() && m.kind == npName && m.hi == n.lo-1 {
+							m.hi = j
+							return m
+						}
+					}
 					n.hi = j
 					return n
 				}
+			} else if st.toks[k+1].word && !st.toks[k+1].cap {
+				// Two descriptions: "Matthew Prince, chief executive of
+				// CloudFlare, a San Francisco company, said".
+				continue
 			}
 			break
 		}
@@ -458,6 +447,9 @@ func (st *state) npBefore(e, lo int) np {
 			n.lo--
 		}
 		st.outletBefore(&n, lo)
+		if g := st.governor(n.lo, lo); g >= 0 {
+			return st.withObject(g, lo, n)
+		}
 		return n
 	}
 	// A role phrase: "the foreign minister", "a senior official", "Iran's top diplomat".
@@ -468,11 +460,11 @@ func (st *state) npBefore(e, lo int) np {
 	det := false
 	for k > lo && j-k < 7 {
 		u := &st.toks[k-1]
-		if !u.word || stopWords[u.norm] || st.finiteCue(k-1) {
+		if !u.word || st.x.lx.stops[u.norm] || st.finiteCue(k-1) {
 			break
 		}
 		k--
-		if determiners[u.norm] || isPossessive(u.norm) {
+		if st.x.lx.dets[u.norm] || isPossessive(u.norm) {
 			det = true
 			// "Iran's top diplomat": take the possessor's name too.
 			if isPossessive(u.norm) && u.cap {
@@ -481,7 +473,7 @@ func (st *state) npBefore(e, lo int) np {
 			break
 		}
 	}
-	if !det && k > lo && !st.sentStart(k) {
+	if !det && k > lo && !st.sentStart(k) && st.toks[k-1].text != "," {
 		// No determiner: a bare plural ("officials said") or a name-like
 		// qualifier ("Kremlin spokesman said").
 		if !strings.HasSuffix(t.norm, "s") && !st.toks[k].cap {
@@ -491,12 +483,83 @@ func (st *state) npBefore(e, lo int) np {
 	n := np{lo: k, hi: j + 1, kind: npRole, agr: st.roleAgreement(j)}
 	n.span = parallax.Span{Start: st.toks[k].span.Start, End: t.span.End}
 	st.outletCheck(&n)
+	if g := st.governor(n.lo, lo); g >= 0 {
+		return st.withObject(g, lo, n)
+	}
 	return n
+}
+
+// governor returns the index of the preposition whose object is the
+// phrase that starts at token s, or -1: "for" in "a spokesman for Joe
+// Biden", "between" in "between Moscow and Tehran" (a later member of a
+// coordination the preposition governs). A subordinator such as "after"
+// opens a clause with a subject of its own ("after Putin said"), so it
+// governs nothing here.
+func (st *state) governor(s, lo int) int {
+	k := s
+	for steps := 0; k > lo && steps < 8; steps++ {
+		p := &st.toks[k-1]
+		switch {
+		case !p.word:
+			return -1
+		case st.x.lx.preps[p.norm]:
+			if st.x.lx.subords[p.norm] {
+				return -1
+			}
+			return k - 1
+		case st.x.lx.dets[p.norm]:
+			k--
+		case (p.norm == "and" || p.norm == "or") && k-1 > lo && st.nameWord(k-2):
+			k = st.nameRunBack(k-1, lo)
+			if k > lo && st.x.lx.dets[st.toks[k-1].norm] {
+				k--
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// withObject reads the phrase obj, the object of the preposition at token
+// g, as part of the phrase that the preposition modifies: "a spokesman for
+// Joe Biden" is a role phrase as a whole, "Putin in Moscow" is Putin, and
+// a name inside a phrase with no speaker at its head ("the relationship
+// between Moscow and Tehran") is no speaker at all.
+func (st *state) withObject(g, lo int, obj np) np {
+	for hops := 0; hops < 3; hops++ {
+		if g <= lo || !st.toks[g-1].word {
+			return np{}
+		}
+		head := st.npBefore(g, lo)
+		if head.ok() && head.kind != npPronoun && head.hi <= g {
+			head.hi = obj.hi
+			if head.kind == npName {
+				return head
+			}
+			head.span.End = obj.span.End
+			if head.outlet != "" {
+				head.outlet = head.span.In(st.src)
+			}
+			return head
+		}
+		// A noun that speaks for nobody, itself inside a phrase: "delegates
+		// at the convention in Philadelphia".
+		k := g
+		for k > lo && g-k < 5 && st.toks[k-1].word && !st.toks[k-1].cap && !st.x.lx.preps[st.toks[k-1].norm] && !st.x.lx.stops[st.toks[k-1].norm] && !st.finiteCue(k-1) {
+			k--
+		}
+		if k == g || k <= lo || !st.x.lx.preps[st.toks[k-1].norm] || st.x.lx.subords[st.toks[k-1].norm] {
+			return np{}
+		}
+		g = k - 1
+	}
+	return np{}
 }
 
 // isRoleStart reports whether a role phrase starts at token i.
 func (st *state) isRoleStart(i int) bool {
-	return st.roleEnd(i, len(st.toks)) > i || determiners[st.toks[i].norm]
+	return st.roleEnd(i, len(st.toks)) > i || st.x.lx.dets[st.toks[i].norm]
 }
 
 // extendRoleBack returns the start of the lower-case role words (and their
@@ -508,7 +571,7 @@ func (st *state) extendRoleBack(s, lo int) int {
 		if !u.word {
 			break
 		}
-		if st.isSpeakerNoun(k-1) || (u.cap && k < s && st.isSpeakerNoun(k)) || (k < s && isAdjLike(u.norm)) {
+		if st.isSpeakerNoun(k-1) || (u.cap && k < s && st.isSpeakerNoun(k)) || (k < s && st.isModifier(u.norm)) {
 			k--
 			continue
 		}
@@ -517,8 +580,11 @@ func (st *state) extendRoleBack(s, lo int) int {
 	return k
 }
 
-func isAdjLike(norm string) bool {
-	return strings.HasSuffix(norm, "ian") || strings.HasSuffix(norm, "an") || norm == "top" || norm == "senior" || norm == "former" || norm == "chief" || norm == "deputy"
+// isModifier reports whether a lower-case word may stand inside a speaker
+// phrase before its head: a demonym ("Iranian") or a role modifier ("top",
+// "senior").
+func (st *state) isModifier(norm string) bool {
+	return st.x.lx.modifiers[norm] || st.x.lx.demonyms[norm]
 }
 
 // npAfter finds a speaker phrase that starts at token s ("said Peskov",
@@ -534,7 +600,7 @@ func (st *state) npAfter(s, hi int) np {
 	if a := st.x.lx.pronouns[t.norm]; a != 0 && t.norm != "i" {
 		return np{lo: s, hi: s + 1, span: t.span, kind: npPronoun, agr: a}
 	}
-	if t.cap && !st.x.lx.dates[t.norm] && !determiners[t.norm] {
+	if t.cap && !st.x.lx.dates[t.norm] && !st.x.lx.dets[t.norm] {
 		e := st.nameRunFwd(s, hi)
 		if e > s {
 			n := st.nameNP(s, e)
@@ -547,11 +613,11 @@ func (st *state) npAfter(s, hi int) np {
 		}
 		return np{}
 	}
-	if !determiners[t.norm] && !isPossessive(t.norm) {
+	if !st.x.lx.dets[t.norm] && !isPossessive(t.norm) {
 		// "city engineer Rosa Tam": lower-case roles before a name.
 		for e := s; e < hi && e-s < 4; e++ {
 			u := &st.toks[e]
-			if !u.word || stopWords[u.norm] || st.finiteCue(e) {
+			if !u.word || st.x.lx.stops[u.norm] || st.finiteCue(e) {
 				break
 			}
 			if e > s && st.nameWord(e) {
@@ -569,7 +635,7 @@ func (st *state) npAfter(s, hi int) np {
 	e := s + 1
 	for e < hi && e-s < 8 {
 		u := &st.toks[e]
-		if !u.word || stopWords[u.norm] || st.finiteCue(e) || st.x.lx.dates[u.norm] {
+		if !u.word || st.x.lx.stops[u.norm] || st.finiteCue(e) || st.x.lx.dates[u.norm] {
 			break
 		}
 		if u.cap && st.nameWord(e) && e > s+1 && st.isSpeakerNoun(e-1) {
@@ -586,7 +652,7 @@ func (st *state) npAfter(s, hi int) np {
 		}
 		e++
 	}
-	if e > s+2 && e < hi && stopWords[st.toks[e].norm] && !st.isSpeakerNoun(e-1) && !st.toks[e-1].cap {
+	if e > s+2 && e < hi && st.x.lx.stops[st.toks[e].norm] && !st.isSpeakerNoun(e-1) && !st.toks[e-1].cap {
 		// "a source involved in …": the head is the last speaker noun.
 		for k := e - 2; k > s; k-- {
 			if st.isSpeakerNoun(k) && !st.toks[k].cap {
@@ -626,6 +692,16 @@ func (st *state) outletCheck(n *np) {
 			n.outlet = n.span.In(st.src)
 			n.agr = 'p'
 			return
+		}
+	}
+	if st.isSpeakerNoun(n.hi - 1) {
+		// "the Interfax agency": a phrase that names an agency.
+		for i := n.lo; i < n.hi; i++ {
+			if _, ok := st.x.lx.agencies[words[i-n.lo]]; ok && st.toks[i].cap {
+				n.outlet = n.span.In(st.src)
+				n.agr = 'p'
+				return
+			}
 		}
 	}
 }

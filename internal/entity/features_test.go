@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"parallax/internal/tagger"
 	"parallax/rules"
 )
 
@@ -45,5 +46,54 @@ func TestGazetteerFeatures(t *testing.T) {
 	}
 	if has(4, "gaz=role:B") {
 		t.Error("a verb matched a gazetteer")
+	}
+}
+
+// TestFeatureHashes checks that the features the model sees are the
+// hashes of the texts Features gives, in both stages.
+func TestFeatureHashes(t *testing.T) {
+	g, err := LoadGazetteers(rules.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := [][]string{
+		{"Angela", "Merkel", "met", "Emmanuel", "Macron", "in", "Paris", "on", "Monday", "."},
+		{"Merkel", "'s", "office", "in", "Berlin", "said", "so", "."},
+	}
+	stage1 := [][]string{
+		{"B-PER", "I-PER", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"},
+		{"B-ORG", "O", "O", "O", "B-LOC", "O", "O", "O"},
+	}
+	ctx := NewContext(sents).withTypes(sents, stage1, nil)
+	for i, toks := range sents {
+		for _, s1 := range [][]string{nil, stage1[i]} {
+			base := &featureSet{}
+			g.features(toks, ctx, base)
+			fs := base
+			if s1 != nil {
+				fs = &featureSet{}
+				addDocFeatures(base, ctx, s1, fs)
+			}
+			texts := g.textFeatures(toks, ctx, s1)
+			for k, row := range fs.tokens() {
+				if len(row) != len(texts[k]) {
+					t.Fatalf("%q: %d features, %d texts", toks[k], len(row), len(texts[k]))
+				}
+				for j, f := range row {
+					if f != tagger.Hash(texts[k][j]) {
+						t.Errorf("%q: feature %d is not the hash of %q", toks[k], j, texts[k][j])
+					}
+				}
+			}
+		}
+	}
+	// "Merkel" is a person elsewhere in the document: in the second
+	// sentence the first stage's ORG on it does not count.
+	texts := g.textFeatures(sents[1], ctx, stage1[1])
+	if !slices.Contains(texts[0], "doc=PER") || slices.Contains(texts[0], "doc=ORG") {
+		t.Errorf("Merkel: document features %v", texts[0])
+	}
+	if slices.Contains(g.Features(sents[1], ctx)[0], "doc=PER") {
+		t.Error("the first stage sees document features")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,17 +19,25 @@ import (
 	"parallax/internal/text"
 )
 
-// ModelFile is the path of the shipped entity model in the rules file
-// system: an averaged-perceptron model (package tagger), gzipped, trained
-// on wikigold and GUM by TestShipModel with -update.
-const ModelFile = "entity/ner-model.txt.gz"
+// ModelFile and Stage1File are the paths of the shipped entity models in
+// the rules file system: averaged-perceptron models (package tagger),
+// gzipped, trained on wikigold and GUM by TestShipModel with -update.
+// The first stage tags a whole document; the model of ModelFile then tags
+// it again, seeing for each word the types the first stage gave it
+// elsewhere in the document.
+const (
+	ModelFile  = "entity/ner-model.txt.gz"
+	Stage1File = "entity/ner-stage1.txt.gz"
+)
 
 // Recognizer finds the people, organisations and places of an article, with
 // the role or title the article gives each person beside the name. It is
 // safe for concurrent use.
 type Recognizer struct {
 	g *Gazetteers
-	m *tagger.Model
+	// m tags sentences; m1, when not nil, is the first stage, whose tags
+	// in the whole document m sees (the document features).
+	m, m1 *tagger.Model
 	// titles are honorifics that stand before a name and are not part of
 	// it ("mr", "dr"), lower case, without the full stop.
 	titles map[string]bool
@@ -38,20 +47,28 @@ type Recognizer struct {
 	// agencies are the news agencies of rules/sources, lower case: always
 	// organisations.
 	agencies map[string]bool
+	// scratch holds *docScratch buffers for reuse between documents.
+	scratch sync.Pool
 }
 
-// New loads the gazetteers of rules/entity and the shipped model from fsys.
+// New loads the gazetteers of rules/entity and the shipped models from
+// fsys.
 func New(fsys fs.FS) (*Recognizer, error) {
+	m1, err := loadModel(fsys, Stage1File)
+	if err != nil {
+		return nil, err
+	}
 	m, err := loadModel(fsys, ModelFile)
 	if err != nil {
 		return nil, err
 	}
-	return newRecognizer(fsys, m)
+	return newRecognizer(fsys, m1, m)
 }
 
-// newRecognizer builds a recognizer around a model trained on
-// [Gazetteers.Features] with the gazetteers of fsys.
-func newRecognizer(fsys fs.FS, m *tagger.Model) (*Recognizer, error) {
+// newRecognizer builds a recognizer around models trained on the features
+// of [Gazetteers.Features] with the gazetteers of fsys: m1, the first
+// stage, may be nil, and m then sees no document features.
+func newRecognizer(fsys fs.FS, m1, m *tagger.Model) (*Recognizer, error) {
 	g, err := LoadGazetteers(fsys)
 	if err != nil {
 		return nil, err
@@ -74,7 +91,9 @@ func newRecognizer(fsys fs.FS, m *tagger.Model) (*Recognizer, error) {
 	if err := ld.Err(); err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
-	return &Recognizer{g: g, m: m, titles: titles, calendar: calendar, agencies: agencies}, nil
+	r := &Recognizer{g: g, m: m, m1: m1, titles: titles, calendar: calendar, agencies: agencies}
+	r.scratch.New = func() any { return new(docScratch) }
+	return r, nil
 }
 
 func loadModel(fsys fs.FS, name string) (*tagger.Model, error) {
@@ -162,10 +181,54 @@ type found struct {
 	conf float64
 }
 
-// tagSentence finds the entities of one sentence of tokens: the model's
-// tags, then the gazetteers' types for names they know.
-func (r *Recognizer) tagSentence(tokens []string, ctx *Context) []found {
-	tags, margins := r.m.PredictMargins(r.g.Features(tokens, ctx))
+// tagDocument finds the entities of each sentence of a document, ctx
+// its context. With a first-stage model, that model tags every sentence,
+// and the second stage sees what it gave each word elsewhere in the
+// document; sentences whose count is false (headings) do not add to
+// that (nil counts them all).
+func (r *Recognizer) tagDocument(sents [][]string, ctx *Context, count []bool) [][]found {
+	sc := r.scratch.Get().(*docScratch)
+	defer r.scratch.Put(sc)
+	for len(sc.base) < len(sents) {
+		sc.base = append(sc.base, new(featureSet))
+	}
+	base := sc.base[:len(sents)]
+	for i, toks := range sents {
+		base[i].reset(len(toks))
+		r.g.features(toks, ctx, base[i])
+	}
+	var stage1 [][]string
+	if r.m1 != nil {
+		stage1 = make([][]string, len(sents))
+		for i := range sents {
+			stage1[i] = r.m1.Predict(base[i].tokens())
+		}
+		ctx = ctx.withTypes(sents, stage1, count)
+	}
+	out := make([][]found, len(sents))
+	for i, toks := range sents {
+		fs := base[i]
+		if stage1 != nil {
+			sc.doc.reset(len(toks))
+			addDocFeatures(fs, ctx, stage1[i], &sc.doc)
+			fs = &sc.doc
+		}
+		tags, margins := r.m.PredictMargins(fs.tokens())
+		out[i] = r.tagSentence(toks, tags, margins)
+	}
+	return out
+}
+
+// docScratch holds the buffers of [Recognizer.tagDocument], for reuse.
+type docScratch struct {
+	base []*featureSet // each sentence's first-stage features
+	doc  featureSet    // one sentence's second-stage features
+}
+
+// tagSentence finds the entities of one sentence of tokens from the
+// model's tags and margins, and gives names the gazetteers know their
+// type.
+func (r *Recognizer) tagSentence(tokens, tags []string, margins []float64) []found {
 	var out []found
 	for _, e := range eval.Entities(tags) {
 		if e.End-e.Start == 1 && r.calendar[strings.TrimSuffix(strings.ToLower(tokens[e.Start]), ".")] {
@@ -225,6 +288,19 @@ var types = map[string]string{"PER": parallax.Person, "ORG": parallax.Organizati
 func (r *Recognizer) Recognize(articleID, src string, doc *text.Doc) []parallax.Mention {
 	sents := make([][]nerToken, len(doc.Sentences))
 	bySent := make([][]parallax.Token, len(doc.Sentences))
+	// one backing array for all sentences' tokens
+	counts := make([]int, len(doc.Sentences))
+	total := 0
+	for _, t := range doc.Tokens {
+		if t.Sentence >= 0 && t.Sentence < len(bySent) {
+			counts[t.Sentence]++
+			total++
+		}
+	}
+	backing := make([]parallax.Token, total)
+	for i, c := range counts {
+		bySent[i], backing = backing[:0:c], backing[c:]
+	}
 	for _, t := range doc.Tokens {
 		if t.Sentence >= 0 && t.Sentence < len(bySent) {
 			bySent[t.Sentence] = append(bySent[t.Sentence], t)
@@ -232,6 +308,7 @@ func (r *Recognizer) Recognize(articleID, src string, doc *text.Doc) []parallax.
 	}
 	words := make([][]string, len(sents))
 	var body [][]string
+	isBody := make([]bool, len(sents))
 	for i, toks := range bySent {
 		sents[i] = r.nerTokens(src, toks)
 		words[i] = make([]string, len(sents[i]))
@@ -240,13 +317,15 @@ func (r *Recognizer) Recognize(articleID, src string, doc *text.Doc) []parallax.
 		}
 		if !doc.Sentences[i].Heading {
 			body = append(body, words[i])
+			isBody[i] = true
 		}
 	}
 	ctx := NewContext(body)
+	tagged := r.tagDocument(words, ctx, isBody)
 	var out, headings []parallax.Mention
 	bodyNames := map[string]bool{}
 	for i := range sents {
-		for _, f := range r.titled(words[i], r.tagSentence(words[i], ctx)) {
+		for _, f := range r.titled(words[i], tagged[i]) {
 			for _, m := range r.mentions(src, sents[i], words[i], f) {
 				m.Article = articleID
 				if doc.Sentences[i].Heading {
@@ -302,7 +381,7 @@ func (r *Recognizer) mentions(src string, toks []nerToken, words []string, f fou
 			return
 		}
 		kind := r.g.kindOf(words[start:end])
-		if kind == "demonym" || (end-start == 1 && r.calendar[strings.TrimSuffix(lower(start), ".")]) {
+		if kind == "demonym" || (end-start == 1 && (r.calendar[strings.TrimSuffix(lower(start), ".")] || r.placeCompound(words[start]))) {
 			return
 		}
 		t := typ
@@ -762,4 +841,22 @@ func (r *Recognizer) titled(words []string, have []found) []found {
 	}
 	sort.Slice(have, func(a, b int) bool { return have[a].Start < have[b].Start })
 	return have
+}
+
+// placeCompound reports whether a hyphenated word joins places or their
+// demonyms ("Iran-Russia ties", "Russian-Iranian relations"): an
+// adjective, not a name.
+func (r *Recognizer) placeCompound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		switch r.g.kindOf([]string{p}) {
+		case "country", "capital", "demonym":
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -2,11 +2,25 @@ package tagger
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 )
+
+// names holds the texts of the features of the synthetic examples.
+var names = map[Feature]string{}
+
+// hashed turns string features into features, noting their texts.
+func hashed(fs []string) []Feature {
+	out := make([]Feature, len(fs))
+	for i, f := range fs {
+		out[i] = Hash(f)
+		names[out[i]] = f
+	}
+	return out
+}
 
 // synthetic makes sentences where runs of capitalised words are entities:
 // B on the first, I on the rest, O elsewhere. Telling B from I needs the
@@ -27,15 +41,15 @@ func synthetic(n int, seed uint64) []Example {
 					if k == 0 {
 						tag = "B"
 					}
-					ex.Features = append(ex.Features, []string{"cap=1", "w=" + strings.ToLower(w)})
+					ex.Features = append(ex.Features, hashed([]string{"cap=1", "w=" + strings.ToLower(w)}))
 					ex.Tags = append(ex.Tags, tag)
 				}
 				// a separator, so that two runs never touch
-				ex.Features = append(ex.Features, []string{"cap=0", "w=and"})
+				ex.Features = append(ex.Features, hashed([]string{"cap=0", "w=and"}))
 				ex.Tags = append(ex.Tags, "O")
 				continue
 			}
-			ex.Features = append(ex.Features, []string{"cap=0", "w=" + words[rng.IntN(len(words))]})
+			ex.Features = append(ex.Features, hashed([]string{"cap=0", "w=" + words[rng.IntN(len(words))]}))
 			ex.Tags = append(ex.Tags, "O")
 		}
 		out = append(out, ex)
@@ -68,8 +82,8 @@ func TestTrainLearnsHistory(t *testing.T) {
 }
 
 func TestTrainIsDeterministic(t *testing.T) {
-	a, _ := Train(synthetic(50, 3), TrainOptions{Seed: 9})
-	b, _ := Train(synthetic(50, 3), TrainOptions{Seed: 9})
+	a, _ := Train(synthetic(50, 3), TrainOptions{Seed: 9, Names: names})
+	b, _ := Train(synthetic(50, 3), TrainOptions{Seed: 9, Names: names})
 	var ba, bb bytes.Buffer
 	if err := a.Save(&ba, 4); err != nil {
 		t.Fatal(err)
@@ -83,7 +97,7 @@ func TestTrainIsDeterministic(t *testing.T) {
 }
 
 func TestSaveLoad(t *testing.T) {
-	m, err := Train(synthetic(100, 4), TrainOptions{Seed: 1})
+	m, err := Train(synthetic(100, 4), TrainOptions{Seed: 1, Names: names})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +139,7 @@ func TestTrainErrors(t *testing.T) {
 	if _, err := Train(nil, TrainOptions{}); err == nil {
 		t.Error("no error for no data")
 	}
-	if _, err := Train([]Example{{Features: [][]string{{"a"}}, Tags: nil}}, TrainOptions{}); err == nil || !strings.Contains(err.Error(), "example 0") {
+	if _, err := Train([]Example{{Features: [][]Feature{{Hash("a")}}, Tags: nil}}, TrainOptions{}); err == nil || !strings.Contains(err.Error(), "example 0") {
 		t.Errorf("error = %v", err)
 	}
 }
@@ -137,6 +151,8 @@ func TestLoadErrors(t *testing.T) {
 		{"tags\tB\tO\nf\t0:1 5:2\n", "line 2"},
 		{"tags\tB\tO\nf\t0:NaN\n", "line 2"},
 		{"tags\tB\tO\nfeature-without-weights\n", "line 2"},
+		{"tags\tB\tO\nf\t0:1\nf\t1:1\n", "line 3"},
+		{"tags\tB\tO\nf\t0:1e300\n", "line 2"},
 	} {
 		if _, err := Load(strings.NewReader(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Load(%q) error = %v, want %q", tt.in, err, tt.want)
@@ -154,6 +170,81 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		m.Predict([][]string{{"w=putin", "t-1=B"}, {}})
+		m.Predict([][]Feature{{Hash("w=putin"), Hash("t-1=B")}, {}})
 	})
+}
+
+// TestText checks that a feature built piece by piece hashes like its
+// whole text.
+func TestText(t *testing.T) {
+	for _, c := range []struct{ parts []string }{
+		{[]string{"w=", "putin"}},
+		{[]string{"", "shape-1,0=", "Xx", ",", "x"}},
+		{[]string{"a", "", "bc"}},
+		{nil},
+	} {
+		whole := strings.Join(c.parts, "")
+		var add, join Text
+		for _, p := range c.parts {
+			add = add.Add(p)
+			join = join.Join(Of(p))
+		}
+		if add.Feature() != Hash(whole) || join.Feature() != Hash(whole) {
+			t.Errorf("%q: pieces hash otherwise than the whole", c.parts)
+		}
+	}
+	if Hash("a") == Hash("b") || Hash("ab") == Hash("ba") || Hash("a") == Hash("\x00a") {
+		t.Error("distinct texts share a hash")
+	}
+}
+
+func TestTrainWithoutNamesCannotSave(t *testing.T) {
+	ex := []Example{{Features: [][]Feature{{Of("unnamed").Feature()}}, Tags: []string{"B"}}, {Features: [][]Feature{{Of("other").Feature()}}, Tags: []string{"O"}}}
+	m, err := Train(ex, TrainOptions{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Save(io.Discard, 3); err == nil {
+		t.Error("saved a model whose feature texts are unknown")
+	}
+}
+
+func TestMean(t *testing.T) {
+	a, err := Train(synthetic(100, 11), TrainOptions{Seed: 1, Names: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Train(synthetic(100, 12), TrainOptions{Seed: 2, Names: names})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := Mean(a, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both, err := Mean(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range synthetic(30, 13) {
+		if !reflect.DeepEqual(a.Predict(ex.Features), same.Predict(ex.Features)) {
+			t.Fatal("the mean of a model with itself predicts otherwise")
+		}
+	}
+	if acc := accuracy(both, synthetic(100, 14)); acc < 0.99 {
+		t.Errorf("mean model: held-out accuracy %.3f, want ≥ 0.99", acc)
+	}
+	if err := both.Save(io.Discard, 3); err != nil {
+		t.Error(err)
+	}
+	other, err := Train([]Example{{Features: [][]Feature{{Hash("x")}}, Tags: []string{"X"}}}, TrainOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Mean(a, other); err == nil {
+		t.Error("averaged models with different tags")
+	}
+	if _, err := Mean(); err == nil {
+		t.Error("averaged no models")
+	}
 }

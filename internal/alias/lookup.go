@@ -1,6 +1,7 @@
 package alias
 
 import (
+	"sort"
 	"strings"
 
 	"parallax"
@@ -11,8 +12,13 @@ import (
 // [Resolver.Index] from the results of [Resolver.Merge].
 type Index struct {
 	r         *Resolver
-	byArticle map[string][]*parallax.Mention
+	byArticle map[string][]*parallax.Mention // in text order
 	all       []parallax.Mention
+	// forms holds each name mention's comparable form; byLast the name
+	// mentions by the last word of that form, in the story and by article.
+	forms     map[*parallax.Mention]nameForm
+	byLast    map[string][]*parallax.Mention
+	byLastIn  map[string]map[string][]*parallax.Mention
 	types     map[string]string // entity ID → type
 	holders   []*holder         // the people given a role
 	holderIDs []string          // their entity IDs
@@ -21,7 +27,8 @@ type Index struct {
 // Index returns an index over the entities and merged mentions of one
 // story, as [Resolver.Merge] returned them.
 func (r *Resolver) Index(entities []parallax.Entity, mentions []parallax.Mention) *Index {
-	x := &Index{r: r, byArticle: map[string][]*parallax.Mention{}, all: mentions, types: map[string]string{}}
+	x := &Index{r: r, byArticle: map[string][]*parallax.Mention{}, all: mentions, types: map[string]string{},
+		forms: map[*parallax.Mention]nameForm{}, byLast: map[string][]*parallax.Mention{}, byLastIn: map[string]map[string][]*parallax.Mention{}}
 	for _, e := range entities {
 		x.types[e.ID] = e.Type
 	}
@@ -32,6 +39,18 @@ func (r *Resolver) Index(entities []parallax.Entity, mentions []parallax.Mention
 			continue
 		}
 		x.byArticle[m.Article] = append(x.byArticle[m.Article], m)
+		if m.Kind == parallax.MentionName {
+			f := r.normName(m.Text, x.types[m.Entity] == parallax.Person)
+			if n := len(f.toks); n > 0 {
+				x.forms[m] = f
+				last := f.toks[n-1]
+				x.byLast[last] = append(x.byLast[last], m)
+				if x.byLastIn[m.Article] == nil {
+					x.byLastIn[m.Article] = map[string][]*parallax.Mention{}
+				}
+				x.byLastIn[m.Article][last] = append(x.byLastIn[m.Article][last], m)
+			}
+		}
 		if x.types[m.Entity] != parallax.Person || m.Kind != parallax.MentionName {
 			continue
 		}
@@ -61,26 +80,36 @@ func (r *Resolver) Index(entities []parallax.Entity, mentions []parallax.Mention
 // of the article, else of the story, who was given a compatible role.
 func (x *Index) Lookup(article, speaker string, sp parallax.Span) string {
 	best, overlap := "", 0
-	for _, m := range x.byArticle[article] {
-		if o := min(m.End, sp.End) - max(m.Start, sp.Start); o > overlap {
-			best, overlap = m.Entity, o
+	ms := x.byArticle[article]
+	// mentions are in text order and barely overlap: only the few that
+	// start before sp ends can reach into it
+	end := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= sp.End })
+	for k := end - 1; k >= 0 && k >= end-8; k-- {
+		if o := min(ms[k].End, sp.End) - max(ms[k].Start, sp.Start); o > overlap {
+			best, overlap = ms[k].Entity, o
 		}
 	}
 	if best != "" {
 		return best
 	}
 	f := x.r.normName(speaker, true)
-	if f.key != "" && !x.isRole(speaker) {
-		if id := x.byName(x.byArticle[article], f, sp); id != "" {
-			return id
-		}
-		var ms []*parallax.Mention
-		for i := range x.all {
-			if x.all[i].Entity != "" {
-				ms = append(ms, &x.all[i])
+	if n := len(f.toks); n > 0 && !x.isRole(speaker) {
+		last := f.toks[n-1]
+		in, all := x.byLastIn[article][last], x.byLast[last]
+		if isInitial(last) {
+			// an initial matches any word it begins: look at every name
+			in, all = nil, nil
+			for m := range x.forms {
+				if m.Article == article {
+					in = append(in, m)
+				}
+				all = append(all, m)
 			}
 		}
-		if id := unique(ms, func(m *parallax.Mention) bool { return x.sameName(m, f) }); id != "" {
+		if id := x.byName(in, f, sp); id != "" {
+			return id
+		}
+		if id := unique(all, func(m *parallax.Mention) bool { return x.sameName(m, f) }); id != "" {
 			return id
 		}
 	}
@@ -102,11 +131,11 @@ func (x *Index) isRole(s string) bool {
 }
 
 func (x *Index) sameName(m *parallax.Mention, f nameForm) bool {
-	if m.Kind != parallax.MentionName {
+	g, ok := x.forms[m]
+	if !ok {
 		return false
 	}
-	g := x.r.normName(m.Text, x.types[m.Entity] == parallax.Person)
-	ok, _ := align(f.toks, g.toks, sameWord)
+	ok, _ = align(f.toks, g.toks, sameWord)
 	return ok && len(f.toks) <= len(g.toks)
 }
 

@@ -2,6 +2,7 @@ package alias
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ type cluster struct {
 	forms []*form
 	items []*item
 	first int // smallest input index
+	// byArticle holds the items of each article with at least two name
+	// words, in text order, for [Resolver.pick].
+	byArticle map[string][]*item
 }
 
 // join adds every mention of f.
@@ -61,7 +65,20 @@ func (c *cluster) add(it *item, join int) {
 	if it.idx < c.first {
 		c.first = it.idx
 	}
+	if len(it.form.toks) > 1 {
+		if c.byArticle == nil {
+			c.byArticle = map[string][]*item{}
+		}
+		its := c.byArticle[it.m.Article]
+		i := sort.Search(len(its), func(i int) bool { return its[i].m.Start > it.m.Start })
+		c.byArticle[it.m.Article] = slices.Insert(its, i, it)
+	}
 }
+
+// pickReach is how many of a cluster's fuller names before a mention
+// [Resolver.pick] looks at, nearest first: enough for any article, and a
+// bound on the work a page of repeated names can cause.
+const pickReach = 64
 
 // Merge clusters the mentions of one story (the name mentions of every
 // article and the role references of [Resolver.RoleReferences]) into
@@ -313,13 +330,23 @@ func (r *Resolver) pick(it *item, ntoks int, cands []*cluster) *cluster {
 	bestStart := -1
 	named := map[*cluster]bool{}
 	for _, c := range cands {
-		for _, o := range c.items {
-			if o.m.Article != it.m.Article || len(o.form.toks) <= ntoks {
-				continue
+		its := c.byArticle[it.m.Article]
+		end := sort.Search(len(its), func(i int) bool { return its[i].m.Start >= it.m.Start })
+		for k := end - 1; k >= 0 && k >= end-pickReach; k-- {
+			if o := its[k]; len(o.form.toks) > ntoks {
+				named[c] = true
+				if o.m.Start > bestStart {
+					before, bestStart = c, o.m.Start
+				}
+				break
 			}
-			named[c] = true
-			if o.m.Start < it.m.Start && o.m.Start > bestStart {
-				before, bestStart = c, o.m.Start
+		}
+		if !named[c] {
+			for k := end; k < len(its) && k < end+pickReach; k++ {
+				if len(its[k].form.toks) > ntoks {
+					named[c] = true
+					break
+				}
 			}
 		}
 	}

@@ -189,25 +189,65 @@ type found struct {
 func (r *Recognizer) tagDocument(sents [][]string, ctx *Context, count []bool) [][]found {
 	sc := r.scratch.Get().(*docScratch)
 	defer r.scratch.Put(sc)
-	for len(sc.base) < len(sents) {
+	// A sentence without a capital letter holds no name: its tags are all
+	// "O" (a page of quotation marks or lower-case text costs nothing).
+	// Each sentence's first-stage features are kept for the second stage,
+	// unless the document is so long that they would not fit in memory
+	// comfortably: then they are built again.
+	total := 0
+	for _, toks := range sents {
+		total += len(toks)
+	}
+	keep := total <= maxKeptTokens
+	for len(sc.base) < len(sents) && keep {
 		sc.base = append(sc.base, new(featureSet))
 	}
-	base := sc.base[:len(sents)]
+	features := func(i int) *featureSet {
+		fs := &sc.one
+		if keep {
+			fs = sc.base[i]
+		}
+		fs.reset(len(sents[i]))
+		r.g.features(sents[i], ctx, fs)
+		return fs
+	}
+	named := make([]bool, len(sents))
+	var base []*featureSet
+	if keep {
+		base = make([]*featureSet, len(sents))
+	}
 	for i, toks := range sents {
-		base[i].reset(len(toks))
-		r.g.features(toks, ctx, base[i])
+		named[i] = hasCapital(toks)
+		if keep && named[i] {
+			base[i] = features(i)
+		}
 	}
 	var stage1 [][]string
 	if r.m1 != nil {
 		stage1 = make([][]string, len(sents))
-		for i := range sents {
-			stage1[i] = r.m1.Predict(base[i].tokens())
+		for i, toks := range sents {
+			switch {
+			case !named[i]:
+				stage1[i] = outside(len(toks))
+			case keep:
+				stage1[i] = r.m1.Predict(base[i].tokens())
+			default:
+				stage1[i] = r.m1.Predict(features(i).tokens())
+			}
 		}
 		ctx = ctx.withTypes(sents, stage1, count)
 	}
 	out := make([][]found, len(sents))
 	for i, toks := range sents {
-		fs := base[i]
+		if !named[i] {
+			continue
+		}
+		var fs *featureSet
+		if keep {
+			fs = base[i]
+		} else {
+			fs = features(i)
+		}
 		if stage1 != nil {
 			sc.doc.reset(len(toks))
 			addDocFeatures(fs, ctx, stage1[i], &sc.doc)
@@ -219,9 +259,34 @@ func (r *Recognizer) tagDocument(sents [][]string, ctx *Context, count []bool) [
 	return out
 }
 
+// maxKeptTokens is the document length, in tokens, up to which
+// [Recognizer.tagDocument] keeps every sentence's features between its two
+// stages.
+const maxKeptTokens = 20000
+
+// hasCapital reports whether any token starts with an upper-case letter.
+func hasCapital(toks []string) bool {
+	for _, t := range toks {
+		if isCapitalised(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// outside returns n "O" tags.
+func outside(n int) []string {
+	tags := make([]string, n)
+	for i := range tags {
+		tags[i] = "O"
+	}
+	return tags
+}
+
 // docScratch holds the buffers of [Recognizer.tagDocument], for reuse.
 type docScratch struct {
 	base []*featureSet // each sentence's first-stage features
+	one  featureSet    // one sentence's first-stage features, for long documents
 	doc  featureSet    // one sentence's second-stage features
 }
 

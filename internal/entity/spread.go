@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"parallax"
@@ -93,9 +95,14 @@ func (r *Recognizer) Spread(articleID, src string, doc *text.Doc, have []paralla
 			}
 		}
 	}
+	sorted := slices.Clone(have)
+	slices.SortFunc(sorted, func(a, b parallax.Mention) int { return a.Start - b.Start })
 	covered := func(s parallax.Span) bool {
-		for _, m := range have {
-			if m.Overlaps(s) {
+		// the mentions that start before s ends; only the last few can
+		// reach into it, as mentions do not nest
+		i := sort.Search(len(sorted), func(i int) bool { return sorted[i].Start >= s.End })
+		for k := i - 1; k >= 0 && k >= i-4; k-- {
+			if sorted[k].Overlaps(s) {
 				return true
 			}
 		}

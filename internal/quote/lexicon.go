@@ -172,7 +172,7 @@ func loadLexicons(fsys fs.FS) (*lexicons, error) {
 		lx.roleMax = max(lx.roleMax, len(strings.Fields(k)))
 	}
 	lx.titles = ld.Load("text/titles.txt").Set(strings.ToLower)
-	for _, k := range ld.Load("quote/outlets.txt").Keys() {
+	for _, k := range ld.Load("quote/outlet-nouns.txt").Keys() {
 		lx.outlets[k] = true
 		lx.outMax = max(lx.outMax, len(strings.Fields(k)))
 	}

@@ -223,9 +223,42 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 				}
 				q.Speaker = index.Lookup(a.ID, name, sp)
 			}
+			if q.Via == "" {
+				q.Via = viaSource(a, q.Span, found[i].cited)
+			}
 			s.Quotes = append(s.Quotes, q)
 		}
 	}
 	s.QuoteGroups = p.voices.Group(s.Quotes)
 	s.VoiceShare, s.Voices = voice.Share(s.Quotes, names)
+}
+
+// viaSource returns the agency or outlet that the sentence of a quote cites
+// outside the quoted words ("…, Araghchi said, according to the Financial
+// Times"), the one nearest the quote, or "" when it cites none: the quote
+// stage finds most second-hand sources itself, the cited-source stage the
+// forms it does not know.
+func viaSource(a *parallax.Article, q parallax.Span, cited []parallax.CitedSource) string {
+	var sent parallax.Span
+	for _, s := range a.Sentences {
+		if s.Contains(q.Start) {
+			sent = s.Span
+			break
+		}
+	}
+	best, dist := "", -1
+	for _, c := range cited {
+		if !c.Named || (c.Kind != parallax.SourceAgency && c.Kind != parallax.SourceOutlet) ||
+			c.Start < sent.Start || c.End > sent.End || c.Overlaps(q) {
+			continue
+		}
+		d := c.Start - q.End
+		if c.End <= q.Start {
+			d = q.Start - c.End
+		}
+		if dist < 0 || d < dist {
+			best, dist = c.Name, d
+		}
+	}
+	return best
 }

@@ -44,3 +44,31 @@ func BenchmarkPeople(b *testing.B) {
 		p.compare(&parallax.Story{ID: "s1"}, res.Articles, found)
 	}
 }
+
+// TestViaFromCitedSources checks that a quote reported second-hand gets the
+// outlet its sentence cites as via, and that an outlet in another sentence
+// does not count.
+func TestViaFromCitedSources(t *testing.T) {
+	src := "The talks were useful, Ms. Halvorsen said on Tuesday, according to the Financial Times. Reuters covered the summit.\n\n" +
+		"\"We will meet again,\" Halvorsen said.\n"
+	a := &parallax.Article{ID: "a1", Text: src}
+	p, err := newPipeline("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := []annotated{p.annotate(a)}
+	s := &parallax.Story{ID: "s1"}
+	if err := p.spread(context.Background(), []*parallax.Article{a}, found); err != nil {
+		t.Fatal(err)
+	}
+	p.compare(s, []*parallax.Article{a}, found)
+	if len(s.Quotes) != 2 {
+		t.Fatalf("%d quotes, want 2: %+v", len(s.Quotes), s.Quotes)
+	}
+	if s.Quotes[0].Via != "Financial Times" {
+		t.Errorf("first quote: via %q, want the Financial Times", s.Quotes[0].Via)
+	}
+	if s.Quotes[1].Via != "" {
+		t.Errorf("second quote: via %q, want none", s.Quotes[1].Via)
+	}
+}

@@ -169,9 +169,41 @@ func (p *pipeline) spread(ctx context.Context, arts []*parallax.Article, found [
 	return parallel(ctx, len(arts), func(i int) {
 		a, f := arts[i], &found[i]
 		names := append(f.mentions, p.entities.Spread(a.ID, a.Text, f.doc, f.mentions, known)...)
+		names = append(names, p.speakers(a, f.quotes, names)...)
 		sort.SliceStable(names, func(x, y int) bool { return names[x].Start < names[y].Start })
 		f.mentions = append(names, p.aliases.RoleReferences(a.ID, a.Text, f.doc, names)...)
 	})
+}
+
+// speakerMin is the confidence a quote's attribution needs for its
+// speaker's name to count as a mention when the recognizer missed it.
+const speakerMin = 0.8
+
+// speakers returns mentions for the names the quote stage attributed
+// quotes to with confidence and the recognizer did not find ("Halvorsen
+// said" in a short text that gives the model no context).
+func (p *pipeline) speakers(a *parallax.Article, quotes []quote.Attribution, have []parallax.Mention) []parallax.Mention {
+	var out []parallax.Mention
+	for _, at := range quotes {
+		q := at.Quote
+		if q.Confidence < speakerMin || q.SpeakerSpan.Len() == 0 {
+			continue
+		}
+		covered := false
+		for _, m := range have {
+			covered = covered || m.Overlaps(q.SpeakerSpan)
+		}
+		for _, m := range out {
+			covered = covered || m.Overlaps(q.SpeakerSpan)
+		}
+		if covered {
+			continue
+		}
+		if m, ok := p.entities.Speaker(a.ID, a.Text, q.SpeakerSpan); ok {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // compare fills the story's people-and-voices fields from what the

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parallax"
 	"parallax/internal/eval"
@@ -165,4 +167,71 @@ func matchesCapitalised(words, p []string) bool {
 		}
 	}
 	return true
+}
+
+// speakerConfidence is the confidence of a name known only from a quote's
+// attribution ("Halvorsen said").
+const speakerConfidence = 0.7
+
+// Speaker returns the mention of a quote's speaker at sp when the text
+// there is shaped like a proper name (every word capitalised, or a joiner
+// inside: "Lula da Silva") and the recognizer found nothing there: the
+// quote stage's attribution ("Halvorsen said") is evidence enough that it
+// names someone. A name the gazetteers know gets their type, any other a
+// person's. Role phrases, pronouns and descriptions ("the minister",
+// "Officials in Washington") are not names.
+func (r *Recognizer) Speaker(articleID, src string, sp parallax.Span) (parallax.Mention, bool) {
+	text := sp.In(src)
+	words := strings.Fields(text)
+	if len(words) == 0 || len(words) > 5 {
+		return parallax.Mention{}, false
+	}
+	for i, w := range words {
+		joiner := i > 0 && i < len(words)-1 && r.g.joiners[strings.ToLower(w)]
+		if !isCapitalised(w) && !joiner {
+			return parallax.Mention{}, false
+		}
+		if r.g.roleAt(words, i, len(words)) > 0 || r.titles[strings.TrimSuffix(strings.ToLower(w), ".")] {
+			return parallax.Mention{}, false
+		}
+	}
+	first := strings.ToLower(words[0])
+	if first == "the" || first == "a" || first == "an" || r.calendar[first] {
+		return parallax.Mention{}, false
+	}
+	if len(words) == 1 && first != words[0] && hasWord(src, first) {
+		// "He said": a word the article also writes in lower case is
+		// not a name
+		return parallax.Mention{}, false
+	}
+	m := parallax.Mention{Article: articleID, Span: sp, Text: text, Type: parallax.Person, Kind: parallax.MentionName, Confidence: speakerConfidence}
+	switch r.g.kindOf(words) {
+	case "country", "capital":
+		m.Type = parallax.Place
+	case "org":
+		m.Type = parallax.Organization
+	case "demonym":
+		return parallax.Mention{}, false
+	}
+	if r.agencies[strings.ToLower(text)] {
+		m.Type = parallax.Organization
+	}
+	return m, true
+}
+
+// hasWord reports whether w occurs in s as a whole word.
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[k+len(w):])
+		if (k == 0 || !unicode.IsLetter(before)) && (k+len(w) == len(s) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = k + 1
+	}
 }

@@ -44,3 +44,30 @@ func TestSpread(t *testing.T) {
 		t.Errorf("a mention already found is found again: %+v", got)
 	}
 }
+
+func TestSpeaker(t *testing.T) {
+	r, _ := newTestRecognizer(t)
+	for _, c := range []struct {
+		src, speaker, want string // want "text|type", or "" for no mention
+	}{
+		{"Halvorsen said the talks went well.", "Halvorsen", "Halvorsen|person"},
+		{"Lula da Silva said so.", "Lula da Silva", "Lula da Silva|person"},
+		{"Reuters reported it, Reuters said.", "Reuters", "Reuters|organization"},
+		{"Austria said it would host the talks.", "Austria", "Austria|place"},
+		{"He said he would go.", "He", ""},
+		{"The minister said so.", "The minister", ""},
+		{"Officials in Washington said so.", "Officials in Washington", ""},
+		{"Spokesman Lee said so.", "Spokesman Lee", ""},
+		{"Russian officials said so.", "Russian", ""},
+	} {
+		i := strings.Index(c.src, c.speaker)
+		m, ok := r.Speaker("a1", c.src, parallax.Span{Start: i, End: i + len(c.speaker)})
+		got := ""
+		if ok {
+			got = m.Text + "|" + m.Type
+		}
+		if got != c.want {
+			t.Errorf("%q, speaker %q: got %q, want %q", c.src, c.speaker, got, c.want)
+		}
+	}
+}

@@ -221,5 +221,16 @@ func FuzzRecognize(f *testing.F) {
 			}
 		}
 		Harmonize(ms, map[string]string{"a": src})
+		doc := e.Analyze(src)
+		for _, m := range r.Spread("a", src, doc, nil, NewKnown(ms)) {
+			if m.Span.In(src) != m.Text || m.Text == "" {
+				t.Fatalf("spread mention %+v is not the text under its span", m)
+			}
+		}
+		for _, t0 := range doc.Tokens {
+			if m, ok := r.Speaker("a", src, t0.Span); ok && m.Span.In(src) != m.Text {
+				t.Fatalf("speaker mention %+v is not the text under its span", m)
+			}
+		}
 	})
 }

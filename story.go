@@ -3,8 +3,7 @@ package parallax
 import "encoding/json"
 
 // Story is one news event and the articles that report it, with what the
-// comparison of the articles finds. Later stages add claims, omissions,
-// contradictions, framing and the brief.
+// comparison of the articles finds. A later stage adds framing.
 type Story struct {
 	ID       string   `json:"id"`
 	Title    string   `json:"title"`
@@ -30,6 +29,18 @@ type Story struct {
 	Voices map[string][]Voice `json:"voices"`
 	// CitedSources maps article ID → the sources it cites, in text order.
 	CitedSources map[string][]CitedSource `json:"cited_sources"`
+	// Claims are the statements of fact of the story's articles, aligned
+	// across them, widest coverage first.
+	Claims []Claim `json:"claims"`
+	// Omissions maps article ID → the IDs of the claims most other outlets
+	// report and this article does not.
+	Omissions map[string][]string `json:"omissions"`
+	// Contradictions are the disagreements between articles.
+	Contradictions []Contradiction `json:"contradictions"`
+	// Timeline lists the story's dated events, in date order.
+	Timeline []TimelineEvent `json:"timeline"`
+	// Summary is the neutral brief.
+	Summary Summary `json:"summary"`
 }
 
 // Warning reports an input that could not be read or analysed fully. The run
@@ -68,6 +79,13 @@ func (s Story) MarshalJSON() ([]byte, error) {
 	if p.CitedSources == nil {
 		p.CitedSources = map[string][]CitedSource{}
 	}
+	p.Claims = orEmpty(p.Claims)
+	if p.Omissions == nil {
+		p.Omissions = map[string][]string{}
+	}
+	p.Contradictions = orEmpty(p.Contradictions)
+	p.Timeline = orEmpty(p.Timeline)
+	p.Summary.Sentences = orEmpty(p.Summary.Sentences)
 	return json.Marshal(p)
 }
 

@@ -101,7 +101,14 @@ func ExampleJSON() {
 	//       "quote_groups": [],
 	//       "voice_share": {},
 	//       "voices": {},
-	//       "cited_sources": {}
+	//       "cited_sources": {},
+	//       "claims": [],
+	//       "omissions": {},
+	//       "contradictions": [],
+	//       "timeline": [],
+	//       "summary": {
+	//         "sentences": []
+	//       }
 	//     }
 	//   ],
 	//   "warnings": []

@@ -208,7 +208,7 @@ func TestJSONEmptyLists(t *testing.T) {
 			Stories:  []*parallax.Story{{ID: "s1"}},
 		}, `{"articles":[{"id":"a1","outlet":"","title":"","author":"","published":null,"url":"","source":"","words":0,"text":"","story":"","syndicated_from":"","sentences":[],"furniture":[]}],` +
 			`"stories":[{"id":"s1","title":"","articles":[],"outlets":[],"entities":[],"mentions":[],"naming":[],"quotes":[],"quote_groups":[],` +
-			`"voice_share":{},"voices":{},"cited_sources":{}}],"warnings":[]}`},
+			`"voice_share":{},"voices":{},"cited_sources":{},"claims":[],"omissions":{},"contradictions":[],"timeline":[],"summary":{"sentences":[]}}],"warnings":[]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

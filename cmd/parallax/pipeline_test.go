@@ -72,3 +72,14 @@ func TestViaFromCitedSources(t *testing.T) {
 		t.Errorf("second quote: via %q, want none", s.Quotes[1].Via)
 	}
 }
+
+// BenchmarkNewPipeline measures start-up: loading every stage's data and
+// the entity models from the embedded rules.
+func BenchmarkNewPipeline(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := newPipeline(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

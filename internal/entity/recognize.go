@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"errors"
 	"bufio"
 	"compress/gzip"
 	"fmt"
@@ -54,12 +55,17 @@ type Recognizer struct {
 // New loads the gazetteers of rules/entity and the shipped models from
 // fsys.
 func New(fsys fs.FS) (*Recognizer, error) {
-	m1, err := loadModel(fsys, Stage1File)
-	if err != nil {
-		return nil, err
-	}
+	// the two models load side by side: most of a run's start-up time
+	var m1 *tagger.Model
+	var err1 error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m1, err1 = loadModel(fsys, Stage1File)
+	}()
 	m, err := loadModel(fsys, ModelFile)
-	if err != nil {
+	<-done
+	if err := errors.Join(err1, err); err != nil {
 		return nil, err
 	}
 	return newRecognizer(fsys, m1, m)

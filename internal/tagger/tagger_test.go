@@ -3,8 +3,10 @@ package tagger
 import (
 	"bytes"
 	"io"
+	"math"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -246,5 +248,24 @@ func TestMean(t *testing.T) {
 	}
 	if _, err := Mean(); err == nil {
 		t.Error("averaged no models")
+	}
+}
+
+// TestParseWeight checks that the fast weight parser gives exactly what
+// strconv.ParseFloat gives.
+func TestParseWeight(t *testing.T) {
+	for _, s := range []string{"0", "1", "-1", "0.1", "0.125", "-0.123", "12.5", "3.14159", "123456789012.345", "1e3", "-0", ".5", "5.", "0.0001", "99999999999999999", "abc", "-", "1.2.3", "NaN"} {
+		want, werr := strconv.ParseFloat(s, 64)
+		got, gerr := parseWeight(s)
+		if (werr == nil) != (gerr == nil) || (werr == nil && math.Float64bits(got) != math.Float64bits(want)) {
+			t.Errorf("parseWeight(%q) = %v, %v; ParseFloat gives %v, %v", s, got, gerr, want, werr)
+		}
+	}
+	for i := -20000; i <= 20000; i += 7 {
+		s := strconv.FormatFloat(float64(i)/1000, 'f', -1, 64)
+		want, _ := strconv.ParseFloat(s, 64)
+		if got, _ := parseWeight(s); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("parseWeight(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

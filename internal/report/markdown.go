@@ -73,11 +73,93 @@ func (m *markdownWriter) story(g group) {
 	}
 	var p *people
 	if g.Story != nil {
+		m.compare(newComparison(g.Story, g.Articles))
 		p = newPeople(g.Story, g.Articles)
 		m.people(p, g.Articles)
 	}
 	for _, art := range g.Articles {
 		m.article(art, p)
+	}
+}
+
+// compare writes a story's brief, agreement, coverage matrix, omissions,
+// contradictions and timeline.
+func (m *markdownWriter) compare(c *comparison) {
+	if c.empty() {
+		return
+	}
+	s := c.s
+	if len(s.Summary.Sentences) > 0 {
+		m.line("")
+		m.line("### Brief")
+		m.line("")
+		for _, sen := range s.Summary.Sentences {
+			m.line(escapeMarkdown(clean(sen.Text)) + " " + escapeMarkdown(citations(sen)))
+			m.line("")
+		}
+	}
+	if cs := c.byStatus(parallax.StatusConsensus); len(cs) > 0 {
+		m.line("")
+		m.line("### Agreement")
+		m.line("")
+		for _, cl := range cs {
+			m.line(fmt.Sprintf("- **%s** %s (%s)", escapeMarkdown(clean(cl.ID)), escapeMarkdown(shorten(cl.Text, claimTextLimit)), plural(cl.Coverage, "outlet", "outlets")))
+		}
+	}
+	if len(s.Claims) > 0 {
+		m.line("")
+		m.line("### Coverage")
+		m.line("")
+		head, rule := "| Claim |", "| --- |"
+		for _, a := range c.arts {
+			head += " " + escapeMarkdown(clean(a.ID)) + " |"
+			rule += " :-: |"
+		}
+		m.line(head + " Wording |")
+		m.line(rule + " --- |")
+		for i, cl := range s.Claims {
+			if i == matrixLimit {
+				m.line(fmt.Sprintf("| … | %d more claims in the JSON report |", len(s.Claims)-i))
+				break
+			}
+			m.line("| " + escapeMarkdown(clean(cl.ID)) + " | " + strings.Join(c.matrixRow(cl), " | ") + " | " + escapeMarkdown(shorten(cl.Text, 80)) + " |")
+		}
+	}
+	if len(s.Omissions) > 0 {
+		m.line("")
+		m.line("### Left out")
+		for _, a := range c.arts {
+			om := c.omitted(a.ID)
+			if len(om) == 0 {
+				continue
+			}
+			m.line("")
+			m.line("**" + escapeMarkdown(clean(a.ID)) + " · " + escapeMarkdown(clean(a.DisplayName())) + "**")
+			m.line("")
+			for _, l := range om {
+				m.line("- " + escapeMarkdown(l))
+			}
+		}
+	}
+	if len(s.Contradictions) > 0 {
+		m.line("")
+		m.line("### Contradictions")
+		for _, ct := range s.Contradictions {
+			m.line("")
+			m.line("**" + escapeMarkdown(clean(ct.ID)) + "** " + escapeMarkdown(clean(ct.Kind)) + ": " + escapeMarkdown(clean(ct.About)))
+			m.line("")
+			for _, st := range ct.Statements {
+				m.line("- " + escapeMarkdown(statement(st)))
+			}
+		}
+	}
+	if len(s.Timeline) > 0 {
+		m.line("")
+		m.line("### Timeline")
+		m.line("")
+		for _, ev := range s.Timeline {
+			m.line("- **" + escapeMarkdown(clean(ev.Date)) + "** " + escapeMarkdown(shorten(ev.Text, claimTextLimit)) + " (" + escapeMarkdown(clean(strings.Join(ev.Articles, ", "))) + ")")
+		}
 	}
 }
 

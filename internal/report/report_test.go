@@ -122,6 +122,27 @@ func fixture(t testing.TB) *parallax.Analysis {
 				"a1": {{Speaker: "e1", SpeakerName: "Vladimir Putin", Quotes: 1, Words: 7, Share: 1}},
 				"a2": {{Speaker: "e1", SpeakerName: "Vladimir Putin", Quotes: 1, Words: 9, Share: 0.75}, {Quotes: 1, Words: 3, Share: 0.25}},
 			},
+			Claims: []parallax.Claim{
+				{ID: "c1", Text: "Putin met Iran's foreign minister in Moscow on Monday", Coverage: 2, Status: parallax.StatusConsensus,
+					Support: []parallax.Support{{Article: "a1", Span: span(t, text1, "Russian President Vladimir Putin received Iran's foreign minister in the Kremlin on Monday.")},
+						{Article: "a2", Span: span(t, text2, "Iran's foreign minister Abbas Araghchi met Russian President Vladimir Putin in Moscow on Monday"), Score: 0.8, Matched: []string{"entity: e1", "stems: meet, monday"}}}},
+				{ID: "c2", Text: "The United States struck three nuclear sites in Iran", Coverage: 1, Status: parallax.StatusUnique,
+					Support: []parallax.Support{{Article: "a2", Span: span(t, text2, "the United States struck three nuclear sites in Iran")}}},
+			},
+			Omissions: map[string][]string{"a1": {"c2"}},
+			Contradictions: []parallax.Contradiction{{ID: "x1", Kind: parallax.ContradictDate, About: "when the strikes took place",
+				Statements: []parallax.Statement{
+					{Article: "a1", Text: "on Monday", Value: "2025-06-23", Span: span(t, text1, "on Monday")},
+					{Article: "a2", Text: "two days after", Value: "2025-06-21", Span: span(t, text2, "two days after")},
+				}}},
+			Timeline: []parallax.TimelineEvent{
+				{Date: "2025-06-21", Text: "The United States struck three nuclear sites in Iran", Articles: []string{"a2"}},
+				{Date: "2025-06-23", Text: "Putin met Araghchi in Moscow", Articles: []string{"a1", "a2"}},
+			},
+			Summary: parallax.Summary{Sentences: []parallax.SummarySentence{
+				{Text: "Putin met Iran's foreign minister in Moscow on Monday.", Citations: []string{"a1", "a2"}, Claims: []string{"c1"}},
+				{Text: "According to a2, the United States struck three nuclear sites in Iran.", Citations: []string{"a2"}, Claims: []string{"c2"}},
+			}},
 			CitedSources: map[string][]parallax.CitedSource{
 				"a1": {{Name: "PC", Span: span(t, text1, "PC"), Kind: parallax.SourceOutlet, Named: true}, {Name: "Kremlin", Span: span(t, text1, "Kremlin, AJA"), Kind: parallax.SourceOfficial, Named: true}},
 				"a2": {{Name: "Press TV", Span: span(t, text2, "Press TV"), Kind: parallax.SourceSocial, Named: true}, {Name: "officials", Span: span(t, text2, "asked"), Kind: parallax.SourceUnnamed}},

@@ -91,12 +91,87 @@ func (t *textWriter) story(g group) {
 	}
 	var p *people
 	if g.Story != nil {
+		t.compare(newComparison(g.Story, g.Articles))
 		p = newPeople(g.Story, g.Articles)
 		t.people(p, g.Articles)
 	}
 	for _, art := range g.Articles {
 		t.line("")
 		t.article(art, p)
+	}
+}
+
+// compare writes a story's brief, agreement, coverage matrix, omissions,
+// contradictions and timeline.
+func (t *textWriter) compare(c *comparison) {
+	if c.empty() {
+		return
+	}
+	s := c.s
+	if len(s.Summary.Sentences) > 0 {
+		t.line("")
+		t.line("  BRIEF (every sentence cites the articles that state it)")
+		for _, sen := range s.Summary.Sentences {
+			t.wrap("    ", "    ", clean(sen.Text)+" "+citations(sen))
+		}
+	}
+	if cs := c.byStatus(parallax.StatusConsensus); len(cs) > 0 {
+		t.line("")
+		t.line(fmt.Sprintf("  AGREEMENT (%s every outlet, or all but one, reports)", plural(len(cs), "claim", "claims")))
+		for _, cl := range cs {
+			t.wrap(fmt.Sprintf("    %-4s ", clean(cl.ID)), "         ", fmt.Sprintf("%s (%s)", shorten(cl.Text, claimTextLimit), plural(cl.Coverage, "outlet", "outlets")))
+		}
+	}
+	if len(s.Claims) > 0 {
+		t.line("")
+		head := fmt.Sprintf("    %-5s", "claim")
+		for _, a := range c.arts {
+			head += " " + clean(a.ID)
+		}
+		t.line("  COVERAGE (claims × articles)")
+		t.line(head)
+		for i, cl := range s.Claims {
+			if i == matrixLimit {
+				t.line(fmt.Sprintf("    … and %d more claims in the JSON report", len(s.Claims)-i))
+				break
+			}
+			row := fmt.Sprintf("    %-5s", clean(cl.ID))
+			for k, mark := range c.matrixRow(cl) {
+				row += " " + mark + strings.Repeat(" ", max(0, len(c.arts[k].ID)-1))
+			}
+			t.line(row + "  " + shorten(cl.Text, max(t.width-utf8.RuneCountInString(row)-2, 12)))
+		}
+	}
+	if len(s.Omissions) > 0 {
+		t.line("")
+		t.line("  LEFT OUT (what most other outlets report, not this one)")
+		for _, a := range c.arts {
+			om := c.omitted(a.ID)
+			if len(om) == 0 {
+				continue
+			}
+			t.line(fmt.Sprintf("    %s · %s", clean(a.ID), clean(a.DisplayName())))
+			for _, l := range om {
+				t.wrap("      ", "        ", l)
+			}
+		}
+	}
+	if len(s.Contradictions) > 0 {
+		t.line("")
+		t.line(fmt.Sprintf("  CONTRADICTIONS (%d)", len(s.Contradictions)))
+		for _, ct := range s.Contradictions {
+			t.wrap(fmt.Sprintf("    %-4s ", clean(ct.ID)), "         ", clean(ct.Kind)+": "+clean(ct.About))
+			for _, st := range ct.Statements {
+				t.wrap("         ", "           ", statement(st))
+			}
+		}
+	}
+	if len(s.Timeline) > 0 {
+		t.line("")
+		t.line("  TIMELINE")
+		for _, ev := range s.Timeline {
+			t.wrap(fmt.Sprintf("    %-10s ", clean(ev.Date)), "               ", shorten(ev.Text, claimTextLimit)+" ["+clean(strings.Join(ev.Articles, ", "))+"]")
+		}
 	}
 }
 

@@ -1,9 +1,9 @@
 package entity
 
 import (
-	"errors"
 	"bufio"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"

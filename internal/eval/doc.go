@@ -10,6 +10,13 @@
 // to PER, ORG, LOC and MISC, leading articles trimmed ([GUMGold]), before
 // scoring.
 //
+// For quotes and speakers it reads PolNeAR ([LoadPolNeAR]) and BASIL
+// ([LoadBASIL]) and scores quote spans and speakers ([ScoreQuotes],
+// [ScoreSpeakers]). For the neutral brief it reads the AllSides roundups
+// ([LoadAllSides]), scores ROUGE-1/2/L ([Rouge]) against the editors'
+// roundup next to lead baselines, and checks that a brief sentence's
+// citations contain what it says ([CitationValid], [ScoreBriefs]).
+//
 // The data sets themselves are never embedded: callers pass the root of the
 // shared data sets and skip their tests when it is absent.
 package eval

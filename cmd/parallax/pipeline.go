@@ -12,6 +12,7 @@ import (
 
 	"parallax"
 	"parallax/internal/alias"
+	"parallax/internal/align"
 	"parallax/internal/entity"
 	"parallax/internal/ingest"
 	"parallax/internal/quote"
@@ -31,6 +32,7 @@ type pipeline struct {
 	quotes   *quote.Extractor
 	sources  *source.Finder
 	voices   *voice.Grouper
+	aligner  *align.Aligner
 }
 
 // newPipeline loads the stages' data from the embedded rules, with the
@@ -68,6 +70,9 @@ func newPipeline(rulesDir string) (*pipeline, error) {
 		return nil, err
 	}
 	if p.voices, err = voice.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.aligner, err = align.New(fsys); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -206,10 +211,11 @@ func (p *pipeline) speakers(a *parallax.Article, quotes []quote.Attribution, hav
 	return out
 }
 
-// compare fills the story's people-and-voices fields from what the
-// per-article stages found in its articles (given in the story's order):
-// entities merged across articles, quotes linked to them, the same quote
-// across outlets, voice share and cited sources.
+// compare fills the story's comparison fields from what the per-article
+// stages found in its articles (given in the story's order): entities
+// merged across articles, quotes linked to them, the same quote across
+// outlets, voice share, cited sources, and the claims aligned across the
+// articles with what each article leaves out.
 func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []annotated) {
 	var mentions []parallax.Mention
 	texts := map[string]string{}
@@ -263,6 +269,8 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 	}
 	s.QuoteGroups = p.voices.Group(s.Quotes)
 	s.VoiceShare, s.Voices = voice.Share(s.Quotes, names)
+	s.Claims = p.aligner.Claims(arts, s.Mentions, s.Quotes)
+	s.Omissions = align.Omissions(s.Claims, arts)
 }
 
 // viaSource returns the agency or outlet that the sentence of a quote cites

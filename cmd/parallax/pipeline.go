@@ -18,6 +18,7 @@ import (
 	"parallax/internal/quote"
 	"parallax/internal/source"
 	"parallax/internal/text"
+	"parallax/internal/timex"
 	"parallax/internal/voice"
 	"parallax/rules"
 )
@@ -33,6 +34,7 @@ type pipeline struct {
 	sources  *source.Finder
 	voices   *voice.Grouper
 	aligner  *align.Aligner
+	times    *timex.Resolver
 }
 
 // newPipeline loads the stages' data from the embedded rules, with the
@@ -75,6 +77,9 @@ func newPipeline(rulesDir string) (*pipeline, error) {
 	if p.aligner, err = align.New(fsys); err != nil {
 		return nil, err
 	}
+	if p.times, err = timex.New(fsys); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -84,6 +89,8 @@ type annotated struct {
 	mentions []parallax.Mention // names, then role references
 	quotes   []quote.Attribution
 	cited    []parallax.CitedSource
+	times    []timex.Expr
+	ref      timex.Ref // what times were resolved against
 }
 
 // analyze annotates the articles read, infers their metadata, groups them
@@ -159,7 +166,36 @@ func (p *pipeline) people(a *parallax.Article, doc *text.Doc) annotated {
 		mentions: p.entities.Recognize(a.ID, a.Text, doc),
 		quotes:   p.quotes.Extract(a.Text, doc),
 		cited:    kept,
+		times:    p.times.ResolveAt(a.Text, doc, reference(a, doc)),
+		ref:      reference(a, doc),
 	}
+}
+
+// reference returns the date an article's time expressions are resolved
+// against, and where it came from: the publication date, which metadata
+// inference may have taken from a dateline, byline or "via" line. With no
+// date, the time stage infers one from the text itself.
+func reference(a *parallax.Article, doc *text.Doc) timex.Ref {
+	if a.Published.IsZero() {
+		ref, _ := timex.InferPublished(a.Text, doc)
+		return ref
+	}
+	ref := timex.Ref{Date: a.Published, Source: timex.SourcePublished}
+	for _, in := range a.Inferred {
+		if in.Field != ingest.FieldPublished {
+			continue
+		}
+		switch in.Rule {
+		case ingest.RuleDateline:
+			ref.Source = timex.SourceDateline
+		case ingest.RuleVia:
+			ref.Source = timex.SourceVia
+		case ingest.RuleByline, ingest.RuleBylineStaff, ingest.RuleBylineAgency:
+			ref.Source = timex.SourceByline
+		}
+		ref.Span = in.Span
+	}
+	return ref
 }
 
 // spread adds to each article of a story the names the story knows and the
@@ -209,6 +245,38 @@ func (p *pipeline) speakers(a *parallax.Article, quotes []quote.Attribution, hav
 		}
 	}
 	return out
+}
+
+// storyReference returns the date to read the story's undated articles
+// against: the latest date an article gives firmly (published, dateline or
+// byline), else the latest it gives approximately ("via" line, embedded
+// post, text), as an approximate reference ([timex.SourceText]); or the
+// zero Ref when no article gives one.
+func storyReference(found []annotated) timex.Ref {
+	var firm, loose timex.Ref
+	for _, f := range found {
+		r := f.ref
+		if r.Date.IsZero() {
+			continue
+		}
+		switch r.Source {
+		case timex.SourcePublished, timex.SourceDateline, timex.SourceByline:
+			if r.Date.After(firm.Date) {
+				firm = r
+			}
+		default:
+			if r.Date.After(loose.Date) {
+				loose = r
+			}
+		}
+	}
+	if firm.Date.IsZero() {
+		firm = loose
+	}
+	if firm.Date.IsZero() {
+		return timex.Ref{}
+	}
+	return timex.Ref{Date: firm.Date, Source: timex.SourceText}
 }
 
 // compare fills the story's comparison fields from what the per-article
@@ -271,6 +339,17 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 	s.VoiceShare, s.Voices = voice.Share(s.Quotes, names)
 	s.Claims = p.aligner.Claims(arts, s.Mentions, s.Quotes)
 	s.Omissions = align.Omissions(s.Claims, arts)
+	times := align.Times{ByArticle: map[string][]timex.Expr{}, Overlap: p.times.Overlap}
+	story := storyReference(found)
+	for i, a := range arts {
+		if found[i].ref.Date.IsZero() && !story.Date.IsZero() {
+			// an article that gives no date of its own is read as of the
+			// story's: near it, not on it, so weekdays go to the nearest
+			found[i].times = p.times.ResolveAt(a.Text, found[i].doc, story)
+		}
+		times.ByArticle[a.ID] = found[i].times
+	}
+	s.Contradictions = align.DateContradictions(s.Claims, arts, times)
 }
 
 // viaSource returns the agency or outlet that the sentence of a quote cites

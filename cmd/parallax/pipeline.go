@@ -350,6 +350,7 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 		times.ByArticle[a.ID] = found[i].times
 	}
 	s.Contradictions = align.DateContradictions(s.Claims, arts, times)
+	s.Timeline = align.Timeline(s.Claims, arts, times)
 }
 
 // viaSource returns the agency or outlet that the sentence of a quote cites

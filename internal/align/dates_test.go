@@ -99,3 +99,48 @@ func TestDateContradictions(t *testing.T) {
 		})
 	}
 }
+
+func TestTimeline(t *testing.T) {
+	texts := map[string]string{
+		"a1": "The summit opened on Friday, a day after the floods hit the coast.",
+		"a2": "The summit opened on Friday, two days after the floods.",
+	}
+	arts := []*parallax.Article{{ID: "a1", Text: texts["a1"]}, {ID: "a2", Text: texts["a2"]}}
+	span := func(id, sub string) parallax.Span {
+		i := strings.Index(texts[id], sub)
+		return parallax.Span{Start: i, End: i + len(sub)}
+	}
+	times := Times{ByArticle: map[string][]timex.Expr{
+		"a1": {
+			{Span: span("a1", "on Friday"), Kind: timex.KindDate, Resolved: true, Granularity: "day", Value: "2025-03-07"},
+			{Span: span("a1", "a day after"), Kind: timex.KindOffset, Offset: &timex.Offset{Anchor: "the floods hit the coast", AnchorSpan: span("a1", "the floods hit the coast"), AnchorValue: "2025-03-06", EventValue: "2025-03-07"}},
+		},
+		"a2": {
+			{Span: span("a2", "on Friday"), Kind: timex.KindDate, Resolved: true, Granularity: "day", Value: "2025-03-07"},
+			{Span: span("a2", "two days after"), Kind: timex.KindOffset, Offset: &timex.Offset{Anchor: "the floods", AnchorSpan: span("a2", "the floods"), AnchorValue: "2025-03-05", EventValue: "2025-03-07"}},
+		},
+	}}
+	claims := []parallax.Claim{{ID: "c1", Text: "The summit opened on Friday", Support: []parallax.Support{
+		{Article: "a1", Span: parallax.Span{Start: 0, End: len(texts["a1"])}},
+		{Article: "a2", Span: parallax.Span{Start: 0, End: len(texts["a2"])}},
+	}}}
+	// the same claim twice: each expression dates one event only
+	got := Timeline(append(claims, claims[0]), arts, times)
+	var lines []string
+	for _, ev := range got {
+		lines = append(lines, ev.Date+" "+ev.Text+" "+strings.Join(ev.Articles, ","))
+		for _, sp := range ev.Support {
+			if sp.Span.In(texts[sp.Article]) == "" {
+				t.Errorf("event %q: support %+v outside the text", ev.Text, sp)
+			}
+		}
+	}
+	want := []string{
+		"2025-03-05 the floods a2",
+		"2025-03-06 the floods hit the coast a1",
+		"2025-03-07 The summit opened on Friday a1,a2",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}

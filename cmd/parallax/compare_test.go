@@ -15,16 +15,7 @@ import (
 // after" the strikes, the meeting on Monday 23 June) with both resolved
 // dates and their spans.
 func TestDemoComparison(t *testing.T) {
-	r := run(t, "demo", "--format", "json")
-	if r.code != exitOK {
-		t.Fatalf("exit code %d; stderr:\n%s", r.code, r.stderr)
-	}
-	a := decode(t, r.stdout)
-	s := a.Stories[0]
-	arts := map[string]*parallax.Article{}
-	for _, art := range a.Articles {
-		arts[art.ID] = art
-	}
+	a, s, arts := demoStory(t)
 	consensus := 0
 	for _, c := range s.Claims {
 		if c.Status == parallax.StatusConsensus {
@@ -72,4 +63,23 @@ func TestDemoComparison(t *testing.T) {
 	if !found {
 		t.Errorf("the strikes' date (21 vs 22 June) is not reported as a contradiction: %+v", s.Contradictions)
 	}
+}
+
+// demoStory runs the demo in-process with the JSON report and returns the
+// analysis, its one story, and the articles by ID.
+func demoStory(t *testing.T) (*parallax.Analysis, *parallax.Story, map[string]*parallax.Article) {
+	t.Helper()
+	r := run(t, "demo", "--format", "json")
+	if r.code != exitOK {
+		t.Fatalf("exit code %d; stderr:\n%s", r.code, r.stderr)
+	}
+	a := decode(t, r.stdout)
+	if len(a.Stories) != 1 {
+		t.Fatalf("%d stories, want 1", len(a.Stories))
+	}
+	arts := map[string]*parallax.Article{}
+	for _, art := range a.Articles {
+		arts[art.ID] = art
+	}
+	return a, a.Stories[0], arts
 }

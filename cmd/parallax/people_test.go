@@ -51,16 +51,7 @@ type groupSummary struct {
 // (testdata/demo-people.json, rewritten with -update) so that any change of
 // output is seen and reviewed.
 func TestDemoPeople(t *testing.T) {
-	r := run(t, "demo", "--format", "json")
-	if r.code != exitOK {
-		t.Fatalf("exit code %d; stderr:\n%s", r.code, r.stderr)
-	}
-	a := decode(t, r.stdout)
-	s := a.Stories[0]
-	arts := map[string]*parallax.Article{}
-	for _, art := range a.Articles {
-		arts[art.ID] = art
-	}
+	_, s, arts := demoStory(t)
 	ents := map[string]parallax.Entity{}
 	for _, e := range s.Entities {
 		ents[e.ID] = e

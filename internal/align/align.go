@@ -36,6 +36,8 @@ type Aligner struct {
 	demonyms map[string]string
 	// times holds the time words (weekdays, months, "morning"), by Norm.
 	times map[string]bool
+	// negations holds the words that negate a predicate, by Norm.
+	negations map[string]bool
 	// Threshold is the score two units need to be aligned.
 	threshold float64
 }
@@ -53,6 +55,7 @@ const (
 	rolesFile    = "entity/roles.txt"
 	irregFile    = "align/irregular.txt"
 	countryFile  = "entity/countries.txt"
+	negFile      = "align/negations.txt"
 )
 
 // New loads the aligner's word lists from fsys (rules.FS, or a directory
@@ -79,6 +82,7 @@ func New(fsys fs.FS) (*Aligner, error) {
 	roles := ld.Load(rolesFile)
 	irreg := ld.Load(irregFile)
 	countries := ld.Load(countryFile)
+	negs := ld.Load(negFile)
 	if err := ld.Err(); err != nil {
 		return nil, fmt.Errorf("align: %w", err)
 	}
@@ -89,6 +93,7 @@ func New(fsys fs.FS) (*Aligner, error) {
 		frameWords: map[string]bool{},
 		mods:       modList.Set(strings.ToLower),
 		times:      timeList.Set(strings.ToLower),
+		negations:  negs.Set(strings.ToLower),
 		titles:     map[string]bool{},
 		irregular:  map[string]string{},
 		demonyms:   map[string]string{},

@@ -349,7 +349,10 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 		}
 		times.ByArticle[a.ID] = found[i].times
 	}
-	s.Contradictions = align.DateContradictions(s.Claims, arts, times)
+	s.Contradictions = append(align.DateContradictions(s.Claims, arts, times), p.aligner.Contradictions(s.Claims, arts, s.Quotes, names)...)
+	for i := range s.Contradictions {
+		s.Contradictions[i].ID = fmt.Sprintf("x%d", i+1)
+	}
 	s.Timeline = align.Timeline(s.Claims, arts, times)
 }
 

@@ -14,6 +14,7 @@ import (
 	"parallax"
 	"parallax/internal/ingest"
 	"parallax/internal/report"
+	"parallax/internal/synth"
 )
 
 // The report formats, as named by --format.
@@ -47,6 +48,11 @@ func (o *outputFlags) check() error {
 	return fmt.Errorf("unknown format %q (want %s)", o.format, strings.Join(formats, ", "))
 }
 
+// briefFlag registers --brief-sentences, the length of the neutral brief.
+func briefFlag(fs *flag.FlagSet) *int {
+	return fs.Int("brief-sentences", 0, fmt.Sprintf("write at most `N` sentences in the neutral brief (0: %d)", synth.DefaultSentences))
+}
+
 // runAnalyze is "parallax analyze".
 func runAnalyze(ctx context.Context, e *env, args []string) int {
 	fs := newFlagSet(e, "analyze")
@@ -54,6 +60,7 @@ func runAnalyze(ctx context.Context, e *env, args []string) int {
 	out.register(fs)
 	rulesDir := fs.String("rules-dir", "", "read lexicons and rules from `DIR` (laid out like rules/) instead of the embedded ones")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "skip, with a warning, any input larger than `N` bytes")
+	brief := briefFlag(fs)
 	inputs, code, done := parseArgs(fs, args)
 	if done {
 		return code
@@ -71,11 +78,16 @@ func runAnalyze(ctx context.Context, e *env, args []string) int {
 		e.errorf("analyze: --max-bytes must be positive")
 		return exitUsage
 	}
+	if *brief < 0 {
+		e.errorf("analyze: --brief-sentences must not be negative")
+		return exitUsage
+	}
 	p, err := newPipeline(*rulesDir)
 	if err != nil {
 		e.errorf("analyze: %v", err)
 		return exitUsage
 	}
+	p.brief.Sentences = *brief
 	res := ingest.Read(inputs, ingest.Options{MaxBytes: *maxBytes, Stdin: e.stdin})
 	return p.run(ctx, e, res, out)
 }
@@ -85,6 +97,7 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 	fs := newFlagSet(e, "demo")
 	var out outputFlags
 	out.register(fs)
+	brief := briefFlag(fs)
 	rest, code, done := parseArgs(fs, args)
 	if done {
 		return code
@@ -97,11 +110,16 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 		e.errorf("demo: %v", err)
 		return exitUsage
 	}
+	if *brief < 0 {
+		e.errorf("demo: --brief-sentences must not be negative")
+		return exitUsage
+	}
 	p, err := newPipeline("")
 	if err != nil {
 		e.errorf("demo: %v", err)
 		return exitUsage
 	}
+	p.brief.Sentences = *brief
 	res, err := readSeedStory()
 	if err != nil {
 		e.errorf("demo: %v", err)

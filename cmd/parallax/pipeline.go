@@ -17,6 +17,7 @@ import (
 	"parallax/internal/ingest"
 	"parallax/internal/quote"
 	"parallax/internal/source"
+	"parallax/internal/synth"
 	"parallax/internal/text"
 	"parallax/internal/timex"
 	"parallax/internal/voice"
@@ -35,6 +36,9 @@ type pipeline struct {
 	voices   *voice.Grouper
 	aligner  *align.Aligner
 	times    *timex.Resolver
+	synth    *synth.Writer
+	// brief is how the neutral brief is written (--brief-sentences).
+	brief synth.Options
 }
 
 // newPipeline loads the stages' data from the embedded rules, with the
@@ -78,6 +82,9 @@ func newPipeline(rulesDir string) (*pipeline, error) {
 		return nil, err
 	}
 	if p.times, err = timex.New(fsys); err != nil {
+		return nil, err
+	}
+	if p.synth, err = synth.New(fsys); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -283,7 +290,8 @@ func storyReference(found []annotated) timex.Ref {
 // stages found in its articles (given in the story's order): entities
 // merged across articles, quotes linked to them, the same quote across
 // outlets, voice share, cited sources, and the claims aligned across the
-// articles with what each article leaves out.
+// articles with what each article leaves out, the contradictions, the
+// timeline and the neutral brief.
 func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []annotated) {
 	var mentions []parallax.Mention
 	texts := map[string]string{}
@@ -354,6 +362,7 @@ func (p *pipeline) compare(s *parallax.Story, arts []*parallax.Article, found []
 		s.Contradictions[i].ID = fmt.Sprintf("x%d", i+1)
 	}
 	s.Timeline = align.Timeline(s.Claims, arts, times)
+	s.Summary = p.synth.Brief(s, arts, p.brief)
 }
 
 // viaSource returns the agency or outlet that the sentence of a quote cites

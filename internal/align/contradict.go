@@ -21,6 +21,9 @@ type spanFacts struct {
 	span     parallax.Span
 	negated  map[string]parallax.Span // stem → the negation and the word
 	stated   map[string]bool          // stems stated without a negation before them
+	object   map[string]string        // stem → the stem of the next content word (its object), or ""
+	content  map[string]bool          // every content stem of the span
+	quoted   map[string]bool          // the content stems inside its direct and partial quotes
 	words    map[string]string        // stem → the word as written
 	numbers  map[string][]number      // what is counted or measured → values
 	speakers map[string]bool
@@ -36,8 +39,11 @@ type number struct {
 // disagree on a negation (one says a verb the other negates: "did not
 // include" against "includes"), on a number or count of the same thing
 // ("20 people" against "25 people"; a count against a list of names is
-// agreement: nothing is compared), or on who said it (quotes with two
-// different speakers). Dates and durations are [DateContradictions]'s;
+// agreement: nothing is compared), or on who said it (the same quoted
+// words with two different speakers). Only spans that share enough of
+// their content words are compared (a wrong member of a claim is not a
+// contradiction), and a negation only against the same verb with the same
+// object. Dates and durations are [DateContradictions]'s;
 // quantities of time are left to it. IDs are "x1", ... in claim order:
 // renumber when joining lists.
 func (a *Aligner) Contradictions(claims []parallax.Claim, arts []*parallax.Article, quotes []parallax.Quote, names map[string]string) []parallax.Contradiction {
@@ -78,9 +84,12 @@ func (a *Aligner) Contradictions(claims []parallax.Claim, arts []*parallax.Artic
 				if x.article == y.article {
 					continue
 				}
-				// negation: x negates a verb y states
+				if similarity(x.content, y.content) < minFactSimilarity {
+					continue
+				}
+				// negation: x negates a verb y states, of the same object
 				for stem, neg := range x.negated {
-					if y.stated[stem] && y.negated[stem].Len() == 0 {
+					if y.stated[stem] && y.negated[stem].Len() == 0 && x.object[stem] == y.object[stem] && inflects(x.words[stem], y.words[stem]) {
 						src := byID[x.article].Text
 						ysp := y.span
 						add(parallax.ContradictNegation, "whether "+cl.Text+" ("+x.words[stem]+")", []parallax.Statement{
@@ -108,7 +117,8 @@ func (a *Aligner) Contradictions(claims []parallax.Claim, arts []*parallax.Artic
 					})
 				}
 				// speakers
-				if len(x.speakers) > 0 && len(y.speakers) > 0 && disjoint(x.speakers, y.speakers) {
+				if len(x.quoted) > 0 && cover(x.quoted, y.quoted) >= minQuoteSimilarity && cover(y.quoted, x.quoted) >= minQuoteSimilarity &&
+					len(x.speakers) > 0 && len(y.speakers) > 0 && disjoint(x.speakers, y.speakers) {
 					add(parallax.ContradictAttribution, "who said "+cl.Text, []parallax.Statement{
 						{Article: x.article, Text: x.span.In(byID[x.article].Text), Value: speakerNames(x.speakers, names), Span: x.span},
 						{Article: y.article, Text: y.span.In(byID[y.article].Text), Value: speakerNames(y.speakers, names), Span: y.span},
@@ -123,6 +133,7 @@ func (a *Aligner) Contradictions(claims []parallax.Claim, arts []*parallax.Artic
 // facts reads what the span sp of art says that can be compared.
 func (a *Aligner) facts(art *parallax.Article, sp parallax.Span, quotes []parallax.Quote) spanFacts {
 	f := spanFacts{article: art.ID, span: sp, negated: map[string]parallax.Span{}, stated: map[string]bool{},
+		object: map[string]string{}, content: map[string]bool{}, quoted: map[string]bool{},
 		words: map[string]string{}, numbers: map[string][]number{}, speakers: map[string]bool{}}
 	toks := art.Tokens
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
@@ -147,8 +158,10 @@ func (a *Aligner) facts(art *parallax.Article, sp parallax.Span, quotes []parall
 			continue
 		}
 		_, stem := a.stem(t)
+		f.content[stem] = true
 		if _, ok := f.words[stem]; !ok {
 			f.words[stem] = t.Span.In(art.Text)
+			f.object[stem] = a.nextContent(in, k)
 		}
 		if k <= negUntil {
 			f.negated[stem] = parallax.Span{Start: negStart, End: t.End}
@@ -158,12 +171,88 @@ func (a *Aligner) facts(art *parallax.Article, sp parallax.Span, quotes []parall
 		f.stated[stem] = true
 	}
 	for _, q := range quotes {
-		if q.Speaker != "" && q.Overlaps(sp) {
-			f.speakers[q.Speaker] = true
+		if q.Speaker == "" || !q.Overlaps(sp) {
+			continue
+		}
+		f.speakers[q.Speaker] = true
+		if q.Kind != parallax.Direct && q.Kind != parallax.Partial {
+			continue
+		}
+		for _, t := range in {
+			if norm := bare(t.Norm); t.Kind == parallax.TokenWord && q.Span.Contains(t.Start) && !a.stop[norm] && hasLetter(norm) {
+				_, stem := a.stem(t)
+				f.quoted[stem] = true
+			}
 		}
 	}
 	return f
 }
+
+// inflects reports whether w is base or one of its regular inflections
+// ("include" → "includes", "included", "including"): a verb form, not a
+// noun that shares its stem ("inform" and "information").
+func inflects(base, w string) bool {
+	base, w = strings.ToLower(base), strings.ToLower(w)
+	if w == base {
+		return true
+	}
+	stem := strings.TrimSuffix(base, "e")
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+		if w == base+suf || w == stem+suf {
+			return true
+		}
+	}
+	return false
+}
+
+// nextContent returns the stem of the first content word within four
+// words after in[k], or "".
+func (a *Aligner) nextContent(in []parallax.Token, k int) string {
+	for j := k + 1; j < len(in) && j <= k+4; j++ {
+		w := in[j]
+		if w.Kind != parallax.TokenWord {
+			return ""
+		}
+		if norm := bare(w.Norm); !a.stop[norm] && hasLetter(norm) {
+			_, stem := a.stem(w)
+			return stem
+		}
+	}
+	return ""
+}
+
+// similarity returns the share of content stems two sets share, over the
+// smaller set's: how surely two spans (or their quotes) state one fact,
+// whatever the claim clustering made of them.
+func similarity(x, y map[string]bool) float64 {
+	small, big := x, y
+	if len(small) > len(big) {
+		small, big = big, small
+	}
+	return cover(small, big)
+}
+
+// cover returns the share of x's stems that y holds too.
+func cover(x, y map[string]bool) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	n := 0
+	for s := range x {
+		if y[s] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(x))
+}
+
+// Thresholds of [similarity] two spans need before their differences are
+// read as a contradiction: a wrong member of a claim differs from the
+// others in everything.
+const (
+	minFactSimilarity  = 0.4
+	minQuoteSimilarity = 0.6
+)
 
 // addNumber records the number at in[k] with what it counts: the next
 // content word's stem ("20 people" → "peopl"), or the unit of a quantity.

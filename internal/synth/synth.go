@@ -121,10 +121,31 @@ func New(fsys fs.FS) (*Writer, error) {
 	return w, nil
 }
 
-// fill returns the template key with its {name} fields replaced, in the
-// order given as name, value pairs.
+// fill returns the template key with its {name} fields replaced by the
+// values given as name, value pairs; a value is never read for fields
+// again.
 func (w *Writer) fill(key string, pairs ...string) string {
-	return strings.NewReplacer(pairs...).Replace(w.templates[key])
+	t := w.templates[key]
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(t, '{')
+		j := strings.IndexByte(t[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		name := t[i : i+j+1]
+		b.WriteString(t[:i])
+		val := name // a field with no value stays as written
+		for k := 0; k+1 < len(pairs); k += 2 {
+			if pairs[k] == name {
+				val = pairs[k+1]
+				break
+			}
+		}
+		b.WriteString(val)
+		t = t[i+j+1:]
+	}
 }
 
 // Brief writes the neutral brief of story s, whose articles are arts (any

@@ -93,8 +93,13 @@ func (w *Writer) contentKeys(s string) map[string]bool {
 // check of the evaluation reads them ([eval.Support]).
 func stems(s string) map[string]bool {
 	out := map[string]bool{}
+	seen := map[string]bool{}
 	for _, w := range eval.ROUGETokens(s, false) {
-		out[english.Stem(w, true)] = true
+		// each distinct word is stemmed once: stemming is the slow part
+		if !seen[w] {
+			seen[w] = true
+			out[english.Stem(w, true)] = true
+		}
 	}
 	return out
 }

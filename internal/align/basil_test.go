@@ -64,7 +64,7 @@ func TestBASILUnique(t *testing.T) {
 	if v := os.Getenv("ALIGN_THRESHOLD"); v != "" {
 		al := *s.aligner
 		fmt.Sscan(v, &al.threshold)
-		s = &stages{engine: s.engine, lists: s.lists, entities: s.entities, aliases: s.aliases, quotes: s.quotes, aligner: &al}
+		s = &stages{ann: s.ann, aligner: &al}
 	}
 	var tp, np, covered, ng, sents, unique, claims, stp, snp int
 	for _, tr := range order {

@@ -26,17 +26,8 @@ func FuzzClaims(f *testing.F) {
 			return
 		}
 		arts := []*parallax.Article{{ID: "a1", Outlet: "A", Text: a}, {ID: "a2", Outlet: "B", Text: b}}
-		var quotes []parallax.Quote
-		for _, art := range arts {
-			doc := s.engine.Analyze(art.Text)
-			art.Sentences, art.Tokens = doc.Sentences, doc.Tokens
-			for _, at := range s.quotes.Extract(art.Text, doc) {
-				q := at.Quote
-				q.Article = art.ID
-				quotes = append(quotes, q)
-			}
-		}
-		claims := s.aligner.Claims(arts, nil, quotes)
+		in := s.prepare(arts)
+		claims := s.aligner.Claims(arts, in.mentions, in.quotes)
 		text := map[string]string{"a1": a, "a2": b}
 		for _, c := range claims {
 			if len(c.Support) == 0 || c.Coverage < 1 || c.Coverage > 2 {
